@@ -1,0 +1,61 @@
+# SecBio. `make run` serves the demo; `make test` runs the whole suite. Both start from python3 alone.
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: install install-test assets messages system-test-deps run test lint format bench clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+## install: .venv with SecBio and its runtime dependencies (the `secbio` command), assets, catalogues
+install: $(UV)
+	$(UV) sync --locked --no-dev --python $(PYTHON)
+	$(MAKE) --no-print-directory assets messages
+
+## install-test: install, plus the test tools and the browser-test packages
+install-test: $(UV)
+	$(UV) sync --locked --group dev --python $(PYTHON)
+	$(MAKE) --no-print-directory assets messages system-test-deps
+
+assets:
+	npm ci --no-audit --no-fund --silent
+	mkdir -p static/vendor/htmx
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
+
+messages:
+	$(BIN)/python scripts/compile_messages.py
+
+# Browser tests drive Debian's Chromium; install it when we can (root with apt), else say so.
+system-test-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi
+
+## run: install, migrate, load the demo data and serve on http://$(ADDR)
+run: install
+	$(BIN)/secbio migrate --no-input
+	$(BIN)/secbio demo
+	$(BIN)/secbio serve $(ADDR)
+
+## test: install the test dependencies and run the whole suite (DATABASE_URL picks the database)
+test: install-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/secbio makemigrations --check --dry-run
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .tools node_modules static/vendor

@@ -1,0 +1,13 @@
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def url_or_none(name: str, *args):
+    """The URL for a route, or None while the app that owns it is not installed yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
