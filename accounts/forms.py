@@ -2,6 +2,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -13,18 +14,29 @@ from organizations.services import membership_request
 from taxonomy.selectors import topic_choices
 
 
-class OrganizationChoiceField(forms.ModelChoiceField):
-    """The organizations a person may join, States Parties and international organizations apart."""
+class _GroupedOrganizations(BaseChoiceIterator):
+    """Lazy choices: States Parties, then international organizations, each sorted by name."""
 
-    def _get_choices(self):
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
         groups: dict[str, list] = {}
-        organizations = sorted(self.queryset, key=lambda o: (not o.is_state, sort_key(o.name)))
+        organizations = sorted(
+            self.field.queryset, key=lambda o: (not o.is_state, sort_key(o.name))
+        )
         for organization in organizations:
             label = (
                 _("States Parties") if organization.is_state else _("International organizations")
             )
-            groups.setdefault(label, []).append((organization.pk, str(organization)))
-        return [("", self.empty_label), *groups.items()]
+            groups.setdefault(str(label), []).append((organization.pk, str(organization)))
+        yield ("", self.field.empty_label)
+        yield from groups.items()
+
+
+class OrganizationChoiceField(forms.ModelChoiceField):
+    def _get_choices(self):
+        return _GroupedOrganizations(self)
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)
 

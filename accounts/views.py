@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -64,8 +65,14 @@ def profile_edit(request):
 
 @require_POST
 def set_language(request):
-    """Django's set_language, which also remembers the choice for a signed-in person."""
-    response = django_set_language(request)
+    """Django's set_language, which also remembers the choice for a signed-in person.
+
+    The page to return to is resolved in its own language, so /fr/about/ becomes /ar/about/
+    whatever language the request itself came in.
+    """
+    page_language = translation.get_language_from_path(request.POST.get("next", ""))
+    with translation.override(page_language or translation.get_language()):
+        response = django_set_language(request)
     if request.user.is_authenticated:
         user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response

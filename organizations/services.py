@@ -2,6 +2,7 @@
 records the audit entry and notifies the people concerned once the transaction commits."""
 
 import csv
+import functools
 import gettext
 import json
 from pathlib import Path
@@ -42,8 +43,7 @@ _GROUPS = {
 }
 # pycountry's gettext domains use their own locale names.
 _ISO_LOCALES = {"ar": "ar", "zh-hans": "zh_CN", "fr": "fr", "ru": "ru", "es": "es"}
-# Names whose ISO English form changed after some catalogues were translated.
-_FORMER_ISO_NAMES = {"TUR": ["Turkey"]}
+NAME_OVERRIDES_FILE = DATA_DIR / "state_name_overrides.json"
 
 
 def _field(name: str, code: str) -> str:
@@ -54,18 +54,21 @@ def _country_names(iso3: str, english: str) -> dict[str, str]:
     """The State's name in each language: UN English, ISO 3166 translations for the others."""
     names = {"en": english}
     country = pycountry.countries.get(alpha_3=iso3)
-    msgids = []
-    if country is not None:
-        msgids = [country.name, *_FORMER_ISO_NAMES.get(iso3, [])]
+    overrides = _name_overrides().get(iso3, {})
     for code, locale in _ISO_LOCALES.items():
         catalogue = gettext.translation(
             "iso3166-1", pycountry.LOCALES_DIR, languages=[locale], fallback=True
         )
-        translated = next(
-            (catalogue.gettext(m) for m in msgids if catalogue.gettext(m) != m), english
-        )
-        names[code] = translated
+        translated = catalogue.gettext(country.name) if country else english
+        if translated == (country.name if country else english):
+            translated = english  # not in the catalogue: the UN English name is the best fallback
+        names[code] = overrides.get(code, translated)
     return names
+
+
+@functools.cache
+def _name_overrides() -> dict[str, dict[str, str]]:
+    return json.loads(NAME_OVERRIDES_FILE.read_text(encoding="utf-8"))["names"]
 
 
 @transaction.atomic

@@ -19,6 +19,8 @@ if "SECRET_KEY" not in os.environ and not _key_file.exists():
 SECRET_KEY = env_str("SECRET_KEY", None) or _key_file.read_text().strip()
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 SECBIO_DEMO_PASSWORDS_ALLOWED = DEBUG
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = DATA_DIR / "outbox"
 STORAGES = {

@@ -1,5 +1,7 @@
 """Settings for the test suite: the database comes from DATABASE_URL (SQLite when unset)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,4 +14,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECBIO_DEMO_PASSWORDS_ALLOWED = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# A file, not memory, for SQLite: the live server and connection tests then see a real database.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # One file per test process, so concurrent runs never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-secbio-{os.getpid()}.sqlite3")}  # noqa: F405
