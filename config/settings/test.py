@@ -20,5 +20,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # A file, not memory, for SQLite: the live server and connection tests then see a real database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
     # One file per test process, so concurrent runs never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-secbio-{os.getpid()}.sqlite3")}  # noqa: F405
