@@ -31,17 +31,23 @@ assets:
 messages:
 	$(BIN)/python scripts/compile_messages.py
 
-# Browser tests drive Debian's Chromium; install it when we can (root with apt), else say so.
+# Browser tests drive Debian's Chromium; OCR tests use tesseract and poppler. Install them when we
+# can (root with apt), else say what is missing.
+SYSTEM_TEST_PACKAGES := chromium gettext tesseract-ocr tesseract-ocr-ara tesseract-ocr-chi-sim \
+	tesseract-ocr-fra tesseract-ocr-rus tesseract-ocr-spa poppler-utils
 system-test-deps:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@missing=$$(for p in $(SYSTEM_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Some tests need these Debian packages: sudo apt-get install $$missing"; fi
 
 ## run: install, migrate, load the demo data and serve on http://$(ADDR)
 run: install
 	$(BIN)/secbio migrate --no-input
 	$(BIN)/secbio demo
+	@# The team's corpus makes a richer demo library when it sits beside the project.
+	@if [ -d ../shared/corpus ]; then $(BIN)/secbio import-documents ../shared/corpus --no-progress; fi
 	$(BIN)/secbio serve $(ADDR)
 
 ## test: install the test dependencies and run the whole suite (DATABASE_URL picks the database)

@@ -20,6 +20,20 @@ class AuditAction(models.TextChoices):
     ROLE_CHANGED = "membership.role_changed", _("Organization role changed")
     ISU_ROLE_CHANGED = "account.isu_role_changed", _("ISU role changed")
     PREFERENCES_CHANGED = "account.profile_changed", _("Profile changed")
+    DOCUMENT_CREATED = "document.created", _("Document drafted")
+    DOCUMENT_SUBMITTED = "document.submitted", _("Document submitted")
+    DOCUMENT_SCREENED = "document.screened", _("Document screened")
+    DOCUMENT_APPROVED = "document.approved", _("Document approved by its organization")
+    DOCUMENT_PUBLISHED = "document.published", _("Document published")
+    DOCUMENT_CHANGES_REQUESTED = "document.changes_requested", _("Changes requested")
+    DOCUMENT_REJECTED = "document.rejected", _("Document rejected")
+    DOCUMENT_WITHDRAWN = "document.withdrawn", _("Document withdrawn")
+    DOCUMENT_NEW_VERSION = "document.new_version", _("New version started")
+    DOCUMENT_RECONFIRMED = "document.reconfirmed", _("Document reconfirmed")
+    IMPLEMENTATION_TAG_DECIDED = (
+        "implementation.tag_decided",
+        _("Implementation area confirmed or rejected"),
+    )
 
 
 class AuditEntry(models.Model):

@@ -21,6 +21,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("organizations.urls")),
+    path("library/", include("documents.urls")),
+    path("moderation/", include("documents.urls_moderation")),
+    path("implementation/", include("implementation.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -14,7 +14,9 @@ logger = logging.getLogger(__name__)
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html", {"sections": home_sections(request)})
+    sections = home_sections(request)
+    has_latest = any(section.context.get("replaces") == "latest" for section in sections)
+    return render(request, "core/home.html", {"sections": sections, "has_latest": has_latest})
 
 
 @require_GET

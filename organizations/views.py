@@ -10,6 +10,7 @@ from core.text import sort_key
 from organizations import permissions, selectors, services
 from organizations.forms import DirectoryFilterForm, RejectForm, RoleForm
 from organizations.models import Membership
+from organizations.profile import profile_sections
 
 
 def _organization_or_404(code: str):
@@ -46,6 +47,7 @@ def detail(request, code: str):
         {
             "organization": organization,
             "can_verify": permissions.can_verify_members_of(request.user, organization),
+            "sections": profile_sections(request, organization),
         },
     )
 

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     # SecBio, from the foundation up (see STYLE.md, "Which app may import which").
     "core",
     "notifications",
@@ -40,6 +42,8 @@ INSTALLED_APPS = [
     "audit",
     "organizations",
     "accounts",
+    "documents",
+    "implementation",
     "demo",
 ]
 
@@ -195,10 +199,20 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SecBio <no-reply@secbio.loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# --- Background work: database-backed queue, `secbio db_worker` runs it -----------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # --- SecBio ---------------------------------------------------------------------------------
 SECBIO_DEMO_PASSWORDS_ALLOWED = False  # only local settings with DEBUG on allow them
 SECBIO_SITE_NAME = "SecBio"
 SECBIO_BEHIND_PROXY = False
+SECBIO_UPLOAD_MAX_BYTES = env_int("SECBIO_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+SECBIO_RECONFIRM_AFTER_DAYS = env_int("SECBIO_RECONFIRM_AFTER_DAYS", 730)
+SECBIO_CLAMD_SOCKET = env_str("SECBIO_CLAMD_SOCKET", "") or None  # e.g. /run/clamav/clamd.ctl
+SECBIO_EXTRACTION_MAX_PAGES = env_int("SECBIO_EXTRACTION_MAX_PAGES", 2000)
+SECBIO_EXTRACTION_MAX_CHARS = env_int("SECBIO_EXTRACTION_MAX_CHARS", 5_000_000)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

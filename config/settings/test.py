@@ -15,6 +15,8 @@ STORAGES = {
 }
 SECBIO_DEMO_PASSWORDS_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
+# Tasks run at once in tests (after the transaction commits), through the same code as the worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

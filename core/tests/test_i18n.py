@@ -12,17 +12,8 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ["ar", "zh_Hans", "en", "fr", "ru", "es"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
-SOURCE_DIRS = [
-    "accounts",
-    "audit",
-    "config",
-    "core",
-    "demo",
-    "notifications",
-    "organizations",
-    "taxonomy",
-    "templates",
-]
+# Every app (a folder with apps.py), the settings and the templates.
+SOURCE_DIRS = [*sorted(path.parent.name for path in ROOT.glob("*/apps.py")), "config", "templates"]
 
 
 def _catalogue(locale: str):
@@ -91,7 +82,24 @@ def test_catalogues_contain_every_message_of_the_code_and_templates(tmp_path):
 
 # --- templates: text must go through {% translate %} / {% blocktranslate %} ---------------
 
-ALLOWED_LITERALS = {"SecBio", "·", "—", "(", ")", ":", "/", ",", "."}
+# Names that are the same in every language: the brand and file or citation formats.
+ALLOWED_LITERALS = {
+    "SecBio",
+    "RIS",
+    "BibTeX",
+    "CSL-JSON",
+    "CSV",
+    "XLSX",
+    "SHA-256",
+    "·",
+    "—",
+    "(",
+    ")",
+    ":",
+    "/",
+    ",",
+    ".",
+}
 TEMPLATE_TAG = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)
 BLOCK_TRANSLATE = re.compile(r"{%\s*blocktranslate.*?{%\s*endblocktranslate\s*%}", re.S)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)

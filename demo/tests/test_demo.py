@@ -11,7 +11,7 @@ from organizations.permissions import can_moderate, can_verify_members_of
 def test_demo_loads_once_even_when_run_twice():
     call_command("demo")
     call_command("demo")
-    assert Organization.objects.count() == 211
+    assert Organization.objects.count() == 212
     assert User.objects.count() == len(PERSONAS)
     assert Membership.objects.count() == sum(1 for p in PERSONAS if p.organization)
 
@@ -32,5 +32,5 @@ def test_demo_personas_are_refused_when_debug_is_off(settings):
         call_command("demo")
     assert not User.objects.exists()
     call_command("demo", without_personas=True)
-    assert Organization.objects.count() == 211
+    assert Organization.objects.count() == 212
     assert not User.objects.exists()

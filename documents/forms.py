@@ -1,0 +1,192 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.text import sort_key
+from documents.languages import language_choices
+from documents.models import AccessLevel, BWCArticle, DocumentType, LegalStatus, RelationKind
+from organizations.models import Organization
+from taxonomy.models import Topic
+from taxonomy.selectors import topic_choices
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class RecordForm(forms.Form):
+    """The record of SPEC §3, in the document's original language."""
+
+    title = forms.CharField(
+        label=_("Title"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    language = forms.ChoiceField(label=_("Original language"))
+    doc_type = forms.ChoiceField(
+        label=_("Document type"), choices=[("", "—"), *DocumentType.choices]
+    )
+    jurisdiction = forms.ModelChoiceField(
+        label=_("Jurisdiction"),
+        queryset=Organization.objects.order_by("kind", "name"),
+        help_text=_("The State or international organization whose instrument this is."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A few sentences on what the document covers, in its original language."),
+    )
+    issuing_authority = forms.CharField(
+        label=_("Issuing authority"), max_length=300, required=False
+    )
+    official_number = forms.CharField(
+        label=_("Official number or identifier"),
+        max_length=200,
+        required=False,
+        help_text=_('For example "Directive 2000/54/EC", "SOR/2015-44" or a DOI.'),
+    )
+    work_identifier = forms.CharField(
+        label=_("Work identifier"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Akoma Ntoso / ELI style: /country/type/date/number, for example /can/act/2009-06-23/24."
+        ),
+    )
+    date_adopted = forms.DateField(label=_("Adopted or signed"), required=False, widget=DateInput)
+    date_in_force = forms.DateField(label=_("Entry into force"), required=False, widget=DateInput)
+    date_published = forms.DateField(label=_("Published"), required=False, widget=DateInput)
+    date_amended = forms.DateField(label=_("Last amended"), required=False, widget=DateInput)
+    legal_status = forms.ChoiceField(label=_("Legal status"), choices=LegalStatus.choices)
+    topics = forms.TypedMultipleChoiceField(
+        label=_("Topics"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    bwc_articles = forms.ModelMultipleChoiceField(
+        label=_("BWC articles concerned"),
+        queryset=BWCArticle.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        help_text=_("Separate them with commas."),
+        max_length=1000,
+    )
+    source_url = forms.URLField(
+        label=_("Address of the official text"),
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+    )
+    licence = forms.CharField(label=_("Licence or terms of use"), max_length=500, required=False)
+    access_level = forms.ChoiceField(
+        label=_("Who may read it"),
+        choices=AccessLevel.choices,
+        widget=forms.RadioSelect,
+        initial=AccessLevel.PUBLIC,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", "—"), *language_choices()]
+        self.fields["topics"].choices = topic_choices()
+
+    def clean_keywords(self) -> list[str]:
+        return [word.strip() for word in self.cleaned_data["keywords"].split(",") if word.strip()]
+
+    def metadata(self) -> dict:
+        data = dict(self.cleaned_data)
+        for key in ("topics", "bwc_articles"):
+            data.pop(key, None)
+        return data
+
+
+class FileUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, ODT, HTML or plain text, at most 50 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.html,.htm,.txt"}),
+    )
+
+
+class SubmitForm(forms.Form):
+    declared_unclassified = forms.BooleanField(
+        label=_(
+            "I declare that this document is unclassified and contains no sensitive information."
+        ),
+        required=True,
+        error_messages={
+            "required": _("Declare that the document is unclassified and non-sensitive.")
+        },
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("The contributor will see this reason."),
+    )
+
+
+class PublishForm(forms.Form):
+    findings_reviewed = forms.BooleanField(
+        label=_("I have reviewed the screening findings and the document may be published."),
+        required=False,
+    )
+
+
+class RelationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Relation"), choices=RelationKind.choices)
+    target = forms.UUIDField(label=_("Identifier of the related document"))
+
+
+class LibraryFilterForm(forms.Form):
+    doc_type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All")), *DocumentType.choices]
+    )
+    jurisdiction = forms.CharField(label=_("Jurisdiction"), required=False, max_length=20)
+    region = forms.CharField(label=_("Region"), required=False, max_length=40)
+    organization = forms.CharField(
+        label=_("Contributing organization"), required=False, max_length=20
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    topic = forms.SlugField(label=_("Topic"), required=False)
+    bwc_article = forms.IntegerField(
+        label=_("BWC article"), required=False, min_value=1, max_value=15
+    )
+    legal_status = forms.ChoiceField(
+        label=_("Legal status"), required=False, choices=[("", _("All")), *LegalStatus.choices]
+    )
+    year_from = forms.IntegerField(
+        label=_("From year"), required=False, min_value=1800, max_value=2100
+    )
+    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1800, max_value=2100)
+
+    def __init__(self, *args, visible=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("All"))]
+        self.fields["language"].choices = everyone + language_choices()
+        self.fields["topic"].choices = everyone + [
+            (t.slug, t.label) for t in Topic.objects.filter(is_active=True)
+        ]
+        self.fields["bwc_article"].choices = everyone + [
+            (a.number, str(a)) for a in BWCArticle.objects.all()
+        ]
+        organizations = Organization.objects.none()
+        if visible is not None:
+            organizations = Organization.objects.filter(
+                pk__in=visible.values("published_revision__jurisdiction")
+            ) | Organization.objects.filter(pk__in=visible.values("organization"))
+        names = sorted(
+            ((o.code, o.name) for o in organizations.distinct()), key=lambda pair: sort_key(pair[1])
+        )
+        self.fields["jurisdiction"].choices = everyone + names
+        self.fields["organization"].choices = everyone + names
+
+    def filters(self) -> dict:
+        """The valid filters; an invalid value is dropped rather than failing the page."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}

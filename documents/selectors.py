@@ -1,0 +1,192 @@
+"""Reads of the library. Every channel that shows a document goes through these filters."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from documents.models import (
+    AccessLevel,
+    Document,
+    DocumentFile,
+    DocumentRelation,
+    DocumentRevision,
+    RelationKind,
+    RevisionStatus,
+)
+from documents.permissions import can_manage_document, can_read_members_only
+from organizations import permissions as roles
+
+READABLE_REVISION_STATES = (RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED)
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """Published, not withdrawn, and members-only only for members: what `user` may read."""
+    queryset = Document.objects.filter(published_revision__isnull=False, withdrawn_at__isnull=True)
+    if not can_read_members_only(user):
+        queryset = queryset.filter(access_level=AccessLevel.PUBLIC)
+    return queryset
+
+
+def documents_for_listing(user) -> QuerySet[Document]:
+    """Visible documents with what a list row shows, in a constant number of queries."""
+    return documents_visible_to(user).select_related(
+        "published_revision", "published_revision__jurisdiction", "organization"
+    )
+
+
+def document_filter(queryset: QuerySet[Document], *, filters: dict) -> QuerySet[Document]:
+    """Narrow visible documents by the list filters (each optional)."""
+    revision = "published_revision__"
+    lookups = {
+        "doc_type": f"{revision}doc_type",
+        "jurisdiction": f"{revision}jurisdiction__code",
+        "region": f"{revision}jurisdiction__regional_group",
+        "organization": "organization__code",
+        "language": f"{revision}language",
+        "topic": f"{revision}topics__slug",
+        "bwc_article": f"{revision}bwc_articles__number",
+        "legal_status": f"{revision}legal_status",
+    }
+    for key, lookup in lookups.items():
+        if value := filters.get(key):
+            queryset = queryset.filter(**{lookup: value})
+    if year_from := filters.get("year_from"):
+        queryset = queryset.filter(**{f"{revision}date_adopted__year__gte": year_from})
+    if year_to := filters.get("year_to"):
+        queryset = queryset.filter(**{f"{revision}date_adopted__year__lte": year_to})
+    if filters.get("topic") or filters.get("bwc_article"):
+        queryset = queryset.distinct()
+    return queryset
+
+
+def document_counts(queryset: QuerySet[Document], field: str) -> list[tuple[str, int]]:
+    """(value, count) pairs of the visible documents, for the facets of the library pages."""
+    rows = (
+        queryset.order_by()
+        .values_list(f"published_revision__{field}")
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count")
+    )
+    return [(value, count) for value, count in rows if value not in (None, "")]
+
+
+def document_for_reader(user, uid) -> Document | None:
+    """The document `user` may open by its identifier (visible, or theirs to manage), else None.
+
+    Withdrawn documents come back too, for their tombstone page, when they were readable.
+    """
+    document = (
+        Document.objects.select_related(
+            "organization", "published_revision", "published_revision__jurisdiction"
+        )
+        .filter(uid=uid)
+        .first()
+    )
+    if document is None:
+        return None
+    if can_manage_document(user, document):
+        return document
+    if document.published_revision_id is None:
+        return None
+    if document.access_level == AccessLevel.MEMBERS and not can_read_members_only(user):
+        return None
+    return document
+
+
+def revisions_readable(user, document: Document) -> QuerySet[DocumentRevision]:
+    """The versions of a document that `user` may read: published history, or all for its managers."""
+    queryset = document.revisions.select_related("created_by")
+    if not can_manage_document(user, document):
+        queryset = queryset.filter(status__in=READABLE_REVISION_STATES)
+    return queryset.order_by("-number")
+
+
+def revision_with_files(revision_id: int) -> DocumentRevision:
+    return (
+        DocumentRevision.objects.select_related(
+            "jurisdiction", "document", "document__organization"
+        )
+        .prefetch_related(
+            "topics",
+            "bwc_articles",
+            Prefetch("files", queryset=DocumentFile.objects.order_by("id")),
+        )
+        .get(pk=revision_id)
+    )
+
+
+def file_for_download(user, file_id: int) -> DocumentFile | None:
+    """A file `user` may download: of a readable version of a readable document, or theirs to manage."""
+    file = (
+        DocumentFile.objects.select_related("revision", "revision__document")
+        .filter(pk=file_id)
+        .first()
+    )
+    if file is None:
+        return None
+    document = file.revision.document
+    if can_manage_document(user, document):
+        return file
+    readable = document_for_reader(user, document.uid)
+    if (
+        readable is None
+        or document.is_withdrawn
+        or file.revision.status not in READABLE_REVISION_STATES
+    ):
+        return None
+    return file
+
+
+def relations_of(user, document: Document) -> list[tuple[str, Document]]:
+    """(label, other document) both ways, keeping only the other documents `user` may read."""
+    visible = documents_visible_to(user).values("pk")
+    pairs: list[tuple[str, Document]] = []
+    outgoing = DocumentRelation.objects.filter(source=document, target__in=visible).select_related(
+        "target__published_revision"
+    )
+    incoming = DocumentRelation.objects.filter(target=document, source__in=visible).select_related(
+        "source__published_revision"
+    )
+    for relation in outgoing:
+        pairs.append((RelationKind(relation.kind).label, relation.target))
+    for relation in incoming:
+        pairs.append((RelationKind.inverse_label(relation.kind), relation.source))
+    return pairs
+
+
+def language_versions(user, document: Document) -> list[Document]:
+    visible = documents_visible_to(user)
+    return list(
+        visible.filter(
+            Q(relations_out__target=document, relations_out__kind=RelationKind.LANGUAGE_VERSION)
+            | Q(relations_in__source=document, relations_in__kind=RelationKind.LANGUAGE_VERSION)
+        )
+        .exclude(pk=document.pk)
+        .select_related("published_revision")
+        .distinct()
+    )
+
+
+def review_queue(user) -> QuerySet[DocumentRevision]:
+    """Versions waiting for a decision: every one for the ISU, their organization's for a manager."""
+    queryset = DocumentRevision.objects.filter(status=RevisionStatus.IN_REVIEW).select_related(
+        "document", "document__organization", "jurisdiction", "created_by"
+    )
+    if roles.is_moderator(user):
+        return queryset.order_by("updated_at")
+    membership = roles.verified_membership(user)
+    if membership and roles.can_approve_first_level(user, membership.organization):
+        return queryset.filter(document__organization=membership.organization).order_by(
+            "updated_at"
+        )
+    return queryset.none()
+
+
+def documents_of_organization_for(user, organization) -> QuerySet[Document]:
+    """An organization's documents in every state, for its contributors and the ISU."""
+    if not (roles.can_contribute_for(user, organization) or roles.is_moderator(user)):
+        return Document.objects.none()
+    return (
+        Document.objects.filter(organization=organization)
+        .select_related("published_revision")
+        .prefetch_related("revisions")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,10 @@
+"""Background tasks: thin wrappers that load by ID and call a service."""
+
+from django_tasks import task
+
+from documents.services import file_extract
+
+
+@task()
+def extract_file_text(file_id: int) -> None:
+    file_extract(file_id=file_id)
