@@ -87,14 +87,52 @@ class RecordForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [("", "—"), *language_choices()]
+        self.fields["language"].choices = [("", _("Detect it from the text")), *language_choices()]
+        self.fields["language"].required = False
         self.fields["topics"].choices = topic_choices()
+        # Title and summary in each UN language, shown instead of the original where given.
+        for code, name in language_choices():
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": name},
+                required=False,
+                max_length=1000,
+            )
+            self.fields[f"summary_{code}"] = forms.CharField(
+                label=_("Summary in %(language)s") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+
+    def record_fields(self):
+        return [field for field in self if not field.name.startswith(("title_", "summary_"))]
+
+    def translation_fields(self):
+        return [field for field in self if field.name.startswith(("title_", "summary_"))]
+
+    @classmethod
+    def initial_translations(cls, translations: dict) -> dict:
+        initial = {}
+        for code, values in translations.items():
+            initial[f"title_{code}"] = values.get("title", "")
+            initial[f"summary_{code}"] = values.get("summary", "")
+        return initial
 
     def clean_keywords(self) -> list[str]:
         return [word.strip() for word in self.cleaned_data["keywords"].split(",") if word.strip()]
 
     def metadata(self) -> dict:
         data = dict(self.cleaned_data)
+        translations = {}
+        for code, _name in language_choices():
+            title, summary = (
+                data.pop(f"title_{code}", "").strip(),
+                data.pop(f"summary_{code}", "").strip(),
+            )
+            if code != data.get("language") and (title or summary):
+                translations[code] = {
+                    key: value for key, value in (("title", title), ("summary", summary)) if value
+                }
+        data["translations"] = translations
         for key in ("topics", "bwc_articles"):
             data.pop(key, None)
         return data

@@ -200,7 +200,11 @@ class DocumentRevision(models.Model):
         _("legal status"), max_length=20, choices=LegalStatus.choices, default=LegalStatus.IN_FORCE
     )
     language = models.CharField(
-        _("original language"), max_length=8, validators=[validate_language_code]
+        _("original language"),
+        max_length=8,
+        blank=True,
+        validators=[validate_language_code],
+        help_text=_("Detected from the text when left empty."),
     )
     topics = models.ManyToManyField(
         "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"

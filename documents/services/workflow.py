@@ -70,6 +70,10 @@ def revision_submit(
         )
     revision.declared_unclassified = True
     revision.save(update_fields=["declared_unclassified"])
+    if not revision.language and not revision.files.exists():
+        raise ValidationError(
+            {"language": _("Give the original language: there is no file to detect it from.")}
+        )
     _move(
         revision=revision,
         to_status=RevisionStatus.SUBMITTED,

@@ -196,3 +196,42 @@ def test_exports_carry_the_filtered_list_in_three_formats(
     assert "metadata.json" in names and "metadata.csv" in names
     assert sum(name.endswith("act.txt") for name in names) == 2
     assert client.get("/en/library/documents/export/pdf/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_titles_in_other_languages_are_shown_instead_of_the_original(
+    client, contributor, organization
+):
+    client.force_login(contributor)
+    client.post(
+        "/en/library/new/",
+        {
+            **RECORD,
+            "jurisdiction": organization.pk,
+            "title_en": "Decree on laboratories",
+            "title_ru": "Указ о лабораториях",
+        },
+    )
+    revision = Document.objects.get().revisions.get()
+    assert revision.translations == {
+        "en": {"title": "Decree on laboratories"},
+        "ru": {"title": "Указ о лабораториях"},
+    }
+    assert revision.display_title("ru") == "Указ о лабораториях"
+    assert (
+        revision.display_title("zh-hans") == "Décret relatif aux laboratoires"
+    )  # falls back to the original
+
+
+@pytest.mark.django_db
+def test_the_language_is_detected_from_the_text_when_not_given(client, contributor, organization):
+    client.force_login(contributor)
+    client.post("/en/library/new/", {**RECORD, "language": "", "jurisdiction": organization.pk})
+    document = Document.objects.get()
+    text = "Статья 1. Лаборатории обязаны оценивать риски работы с патогенами и вести учет.\n" * 3
+    with committed():
+        client.post(
+            f"/en/library/documents/{document.uid}/files/",
+            {"file": SimpleUploadedFile("law.txt", text.encode())},
+        )
+    assert document.revisions.get().language == "ru"

@@ -110,6 +110,7 @@ def record_edit(request, uid):
         "topics": list(revision.topics.values_list("pk", flat=True)),
         "bwc_articles": revision.bwc_articles.all(),
         "keywords": ", ".join(revision.keywords),
+        **RecordForm.initial_translations(revision.translations),
     }
     form = RecordForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
