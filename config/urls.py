@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from accounts.views import set_language
 from core.views import healthz
+from search.views import search_api
 
 admin.site.site_header = "SecBio"
 admin.site.site_title = "SecBio"
@@ -13,6 +14,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("api/v1/search", search_api, name="api-search"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("documents.urls")),
     path("moderation/", include("documents.urls_moderation")),
     path("implementation/", include("implementation.urls")),
+    path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -190,3 +190,26 @@ def documents_of_organization_for(user, organization) -> QuerySet[Document]:
         .prefetch_related("revisions")
         .order_by("-created_at")
     )
+
+
+def language_versions_of_many(user, documents: list[Document]) -> dict[int, list[Document]]:
+    """The readable language versions of several documents, in two queries (for result lists)."""
+    ids = [document.pk for document in documents]
+    relations = DocumentRelation.objects.filter(kind=RelationKind.LANGUAGE_VERSION).filter(
+        Q(source_id__in=ids) | Q(target_id__in=ids)
+    )
+    pairs = [(r.source_id, r.target_id) for r in relations] + [
+        (r.target_id, r.source_id) for r in relations
+    ]
+    others = {pk for _own, pk in pairs}
+    readable = {
+        d.pk: d
+        for d in documents_visible_to(user)
+        .filter(pk__in=others)
+        .select_related("published_revision")
+    }
+    versions: dict[int, list[Document]] = {pk: [] for pk in ids}
+    for own, other in pairs:
+        if own in versions and other in readable and readable[other] not in versions[own]:
+            versions[own].append(readable[other])
+    return versions

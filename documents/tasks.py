@@ -8,3 +8,10 @@ from documents.services import file_extract
 @task()
 def extract_file_text(file_id: int) -> None:
     file_extract(file_id=file_id)
+
+
+@task()
+def index_document(document_id: int) -> None:
+    from documents.search import document_index
+
+    document_index(document_id)

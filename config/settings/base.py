@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     # SecBio, from the foundation up (see STYLE.md, "Which app may import which").
     "core",
     "notifications",
+    "search",
     "taxonomy",
     "audit",
     "organizations",

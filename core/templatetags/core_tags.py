@@ -11,3 +11,12 @@ def url_or_none(name: str, *args):
         return reverse(name, args=args)
     except NoReverseMatch:
         return None
+
+
+@register.simple_tag(takes_context=True)
+def query_set(context, key: str, value) -> str:
+    """This page's query string with one parameter set (and back to the first page)."""
+    query = context["request"].GET.copy()
+    query[key] = value
+    query.pop("page", None)
+    return query.urlencode()

@@ -273,7 +273,7 @@ def document_new_revision(*, actor, document: Document, request=None) -> Documen
 def document_withdraw(*, actor, document: Document, reason: str, request=None) -> Document:
     """Take a document off the library; a tombstone page with the reason stays."""
     document = (
-        Document.objects.select_for_update()
+        Document.objects.select_for_update(of=("self",))
         .select_related("published_revision")
         .get(pk=document.pk)
     )

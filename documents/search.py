@@ -1,0 +1,166 @@
+"""What the search engine indexes of a document, and how document search applies permissions."""
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from documents import selectors
+from documents.languages import content_language
+from documents.models import Document, DocumentType, LegalStatus
+from search import services
+from search.backends import backend
+from search.registry import Provider, register
+from search.snippets import snippet
+
+CONTENT_TYPE = "documents.document"
+MAX_MATCHES = 5000
+FACETS = {
+    "doc_type": "doc_type",
+    "jurisdiction": "jurisdiction__code",
+    "region": "jurisdiction__regional_group",
+    "language": "language",
+    "topic": "topics__slug",
+    "bwc_article": "bwc_articles__number",
+    "legal_status": "legal_status",
+}
+
+
+def document_index(document_id: int) -> None:
+    """Index a published document (every title it has, summary, keywords, text), or drop it."""
+    document = Document.objects.select_related("published_revision").filter(pk=document_id).first()
+    if document is None or not document.is_published:
+        services.entry_remove(content_type=CONTENT_TYPE, object_id=document_id)
+        return
+    revision = document.published_revision
+    titles = [revision.title] + [t.get("title", "") for t in revision.translations.values()]
+    summaries = [revision.summary] + [t.get("summary", "") for t in revision.translations.values()]
+    body = "\n".join(
+        [
+            *summaries,
+            " ".join(revision.keywords),
+            revision.official_number,
+            *revision.files.values_list("extracted_text", flat=True),
+        ]
+    )
+    services.entry_index(
+        content_type=CONTENT_TYPE,
+        object_id=document.pk,
+        language=revision.language,
+        title="\n".join(titles),
+        body=body,
+    )
+
+
+def document_search(
+    *, user, query, params, page: int = 1, page_size: int = 20, sort: str = "relevance"
+) -> dict:
+    """Documents matching `query` that `user` may read, with facet counts and snippets.
+
+    `params` are the request's filters (the library's), read leniently: a bad value is dropped.
+    """
+    from documents.forms import LibraryFilterForm
+
+    visible = selectors.documents_visible_to(user)
+    filters = LibraryFilterForm(params or None).filters()
+    filtered = selectors.document_filter(visible, filters=filters)
+    scores: dict[int, float] = {}
+    if not query.is_empty:
+        languages = list(
+            dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"])
+        )
+        scores = dict(
+            backend().match(
+                content_type=CONTENT_TYPE, query=query, languages=languages, limit=MAX_MATCHES
+            )
+        )
+        filtered = filtered.filter(pk__in=list(scores))
+    facets = {name: selectors.document_counts(filtered, field) for name, field in FACETS.items()}
+    listing = selectors.documents_for_listing(user).filter(pk__in=filtered.values("pk"))
+    if sort == "date" or query.is_empty:
+        ordered = list(listing.order_by("-published_revision__date_adopted", "-pk")[:MAX_MATCHES])
+    else:
+        ordered = sorted(listing, key=lambda d: (-scores.get(d.pk, 0), -d.pk))
+    paginator = Paginator(ordered, page_size)
+    current = paginator.get_page(page)
+    results = []
+    for document in current:
+        revision = document.published_revision
+        text = revision.summary or ""
+        if not query.is_empty:
+            text = "\n".join(revision.files.values_list("extracted_text", flat=True)) or text
+        results.append(
+            {
+                "document": document,
+                "score": round(scores.get(document.pk, 0.0), 4),
+                "snippet": snippet(text, query, revision.language),
+            }
+        )
+    versions = selectors.language_versions_of_many(user, [result["document"] for result in results])
+    for result in results:
+        result["versions"] = versions.get(result["document"].pk, [])
+    return {
+        "page": current,
+        "results": results,
+        "facets": facets,
+        "facet_groups": _labelled(facets),
+        "count": paginator.count,
+        "filters": filters,
+        "template": "documents/partials/search_results.html",
+    }
+
+
+FACET_TITLES = {
+    "doc_type": _("Type"),
+    "jurisdiction": _("Jurisdiction"),
+    "region": _("Region"),
+    "language": _("Language"),
+    "topic": _("Topic"),
+    "bwc_article": _("BWC article"),
+    "legal_status": _("Legal status"),
+}
+
+
+def _labelled(facets: dict) -> list[dict]:
+    """Facets as {name, title, values: [(value, label, count)]} in the reader's language."""
+    from documents.languages import language_name
+    from documents.models import BWCArticle
+    from organizations.models import Organization, RegionalGroup
+    from taxonomy.models import Topic
+
+    codes = {code for code, _count in facets["jurisdiction"]}
+    labels = {
+        "doc_type": dict(DocumentType.choices),
+        "legal_status": dict(LegalStatus.choices),
+        "region": dict(RegionalGroup.choices),
+        "jurisdiction": dict(
+            Organization.objects.filter(code__in=codes).values_list("code", "name")
+        ),
+        "topic": {
+            t.slug: t.label for t in Topic.objects.filter(slug__in=[v for v, _c in facets["topic"]])
+        },
+        "bwc_article": {a.number: a.roman for a in BWCArticle.objects.all()},
+    }
+    labelled = []
+    for name, counts in facets.items():
+        values = [
+            (
+                value,
+                language_name(value)
+                if name == "language"
+                else labels.get(name, {}).get(value, value),
+                count,
+            )
+            for value, count in counts
+        ]
+        labelled.append({"name": name, "title": FACET_TITLES[name], "values": values})
+    return labelled
+
+
+register(
+    Provider(
+        name="documents",
+        label=_("Documents"),
+        search=document_search,
+        reindex_ids=lambda: Document.objects.values_list("pk", flat=True),
+        reindex_one=document_index,
+    )
+)

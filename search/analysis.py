@@ -1,0 +1,66 @@
+"""Language-aware analysis, the same for indexing and for queries on every backend.
+
+Text becomes a string of normalised tokens: accents and Arabic diacritics and letter variants
+folded, Snowball stems for Arabic, English, French, Russian and Spanish, jieba words for Chinese.
+The backends then only split on spaces, so SQLite FTS5 and PostgreSQL see the same terms.
+"""
+
+import re
+import unicodedata
+from functools import cache
+
+import snowballstemmer
+
+STEMMERS = {"ar": "arabic", "en": "english", "fr": "french", "ru": "russian", "es": "spanish"}
+_ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _stemmer(language: str):
+    name = STEMMERS.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, Arabic letters unified; scripts other than Latin keep their letters."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _ARABIC_DIACRITICS.sub("", text).translate(_ARABIC_LETTERS)
+    decomposed = unicodedata.normalize("NFD", text)
+    # Drop combining accents, but keep those of scripts where they change the letter (й stays й).
+    kept = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and "LATIN" in unicodedata.name(kept[-1], ""):
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _chinese_words(text: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [word for word in jieba.cut_for_search(text) if _TOKEN.fullmatch(word)]
+
+
+def tokens(text: str, language: str | None) -> list[str]:
+    """The index terms of `text` read as `language` (None: fold only, no stemming)."""
+    folded = fold(text)
+    words: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if _HAN.search(token):
+            words.extend(_chinese_words(token))
+        else:
+            words.append(token)
+    stemmer = _stemmer(language or "")
+    if stemmer is not None:
+        words = [stemmer.stemWord(word) if not _HAN.search(word) else word for word in words]
+    return words
+
+
+def analyse(text: str, language: str | None) -> str:
+    return " ".join(tokens(text, language))

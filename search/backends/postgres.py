@@ -1,0 +1,49 @@
+"""PostgreSQL full-text search on the analysed text, with a GIN index (migration 0002)."""
+
+from django.db import connection
+
+from search.query import Query
+
+VECTOR = (
+    "(setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B'))"
+)
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("'", "").replace("\\", "") + "'"
+
+
+def tsquery(query: Query, languages: list[str | None]) -> str | None:
+    """Any language's reading of the query may match; an excluded word excludes in every reading."""
+    alternatives, excluded = [], []
+    for language in languages:
+        required, language_excluded = query.clauses(language)
+        excluded += language_excluded
+        if required:
+            parts = [
+                "(" + " <-> ".join(_lexeme(token) for token in group) + ")" for group in required
+            ]
+            alternatives.append("(" + " & ".join(parts) + ")")
+    if not alternatives:
+        return None
+    expression = "(" + " | ".join(dict.fromkeys(alternatives)) + ")"
+    return " & ".join([expression, *("!" + _lexeme(token) for token in dict.fromkeys(excluded))])
+
+
+def match(
+    *, content_type: str, query: Query, languages: list[str | None], limit: int
+) -> list[tuple[int, float]]:
+    expression = tsquery(query, languages)
+    if expression is None:
+        return []
+    # VECTOR is a constant of this module; every value goes in as a parameter.
+    sql = "".join(
+        [
+            f"SELECT object_id, ts_rank_cd({VECTOR}, q) AS rank FROM search_searchentry, ",  # noqa: S608
+            "to_tsquery('simple', %s) AS q ",
+            f"WHERE content_type = %s AND {VECTOR} @@ q ORDER BY rank DESC LIMIT %s",
+        ]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, content_type, limit])
+        return [(object_id, float(rank)) for object_id, rank in cursor.fetchall()]

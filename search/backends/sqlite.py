@@ -1,0 +1,43 @@
+"""SQLite FTS5, with BM25 ranking (title weighted ten times the body)."""
+
+from django.db import connection
+
+from search.query import Query
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', "") + '"'
+
+
+def fts_expression(query: Query, languages: list[str | None]) -> str | None:
+    """Any language's reading of the query may match; an excluded word excludes in every reading."""
+    alternatives, excluded = [], []
+    for language in languages:
+        required, language_excluded = query.clauses(language)
+        excluded += language_excluded
+        if required:
+            alternatives.append(
+                "(" + " AND ".join(_quote(" ".join(group)) for group in required) + ")"
+            )
+    if not alternatives:
+        return None
+    expression = " OR ".join(dict.fromkeys(alternatives))
+    if excluded:
+        expression = f"({expression}) NOT ({' OR '.join(_quote(token) for token in dict.fromkeys(excluded))})"
+    return expression
+
+
+def match(
+    *, content_type: str, query: Query, languages: list[str | None], limit: int
+) -> list[tuple[int, float]]:
+    expression = fts_expression(query, languages)
+    if expression is None:
+        return []
+    sql = (
+        "SELECT e.object_id, bm25(search_fts, 10.0, 1.0) AS rank FROM search_fts "
+        "JOIN search_searchentry e ON e.id = search_fts.rowid "
+        "WHERE search_fts MATCH %s AND e.content_type = %s ORDER BY rank LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [expression, content_type, limit])
+        return [(object_id, -rank) for object_id, rank in cursor.fetchall()]

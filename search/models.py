@@ -1,0 +1,29 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    """One indexed object: its analysed title and body, in its own language.
+
+    The full-text index itself is backend-specific (an FTS5 table on SQLite, a GIN index on
+    PostgreSQL; see migration 0002). Permissions are applied by each provider at query time.
+    """
+
+    content_type = models.CharField(_("kind"), max_length=100)
+    object_id = models.BigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    title = models.TextField(_("analysed title"))
+    body = models.TextField(_("analysed text"), blank=True)
+    updated_at = models.DateTimeField(_("indexed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_entry_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type}:{self.object_id}"

@@ -1,0 +1,54 @@
+"""Parsing what people type into a search box: words, "phrases in quotes" and -excluded words.
+
+Anything else (FTS operators, SQL, control characters, lone surrogates) is just text: it is
+folded into plain tokens by the analysis, so no input can reach the engine as syntax.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from search.analysis import tokens
+
+MAX_QUERY_CHARS = 500
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+@dataclass
+class Query:
+    text: str
+    truncated: bool = False
+    words: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.words or self.phrases)
+
+    def clauses(self, language: str | None) -> tuple[list[list[str]], list[str]]:
+        """([token groups that must all match (a group is a phrase)], [excluded tokens]) in a language."""
+        required = [[token] for word in self.words for token in tokens(word, language)]
+        required += [group for phrase in self.phrases if (group := tokens(phrase, language))]
+        excluded = [token for word in self.excluded for token in tokens(word, language)]
+        return required, excluded
+
+
+def clean(text: str) -> str:
+    text = text.encode("utf-8", "replace").decode("utf-8", "replace")  # lone surrogates
+    return "".join(char if char.isprintable() else " " for char in text)
+
+
+def parse(raw: str | None) -> Query:
+    text = clean(raw or "").strip()
+    query = Query(text=text[:MAX_QUERY_CHARS], truncated=len(text) > MAX_QUERY_CHARS)
+    remaining = query.text
+    if remaining.count('"') % 2:  # an unbalanced quote is a typing slip, not a phrase
+        remaining = remaining.replace('"', " ")
+    query.phrases = [phrase.strip() for phrase in _QUOTED.findall(remaining) if phrase.strip()]
+    remaining = _QUOTED.sub(" ", remaining)
+    for word in remaining.split():
+        if word.startswith("-") and len(word) > 1:
+            query.excluded.append(word[1:])
+        elif word.strip("-"):
+            query.words.append(word)
+    return query

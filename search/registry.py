@@ -1,0 +1,31 @@
+"""Providers of search results: each app registers one and applies its own permissions.
+
+The search app imports no feature app; the global search page asks every provider.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    label: object  # a lazy translation
+    search: Callable  # (user, query, filters, page, page_size) -> dict
+    reindex_ids: Callable  # () -> iterable of ids
+    reindex_one: Callable  # (id) -> None
+
+
+_providers: dict[str, Provider] = {}
+
+
+def register(provider: Provider) -> None:
+    _providers[provider.name] = provider
+
+
+def providers() -> list[Provider]:
+    return list(_providers.values())
+
+
+def provider(name: str) -> Provider | None:
+    return _providers.get(name)

@@ -1,0 +1,86 @@
+"""The global search page and the search API; both ask the registered providers."""
+
+from django import forms
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from search.query import parse
+from search.registry import provider
+
+MAX_PAGE_SIZE = 100
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=10_000)
+
+
+def _page(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+@require_GET
+def search_page(request):
+    query = parse(request.GET.get("q"))
+    outcome = provider("documents").search(
+        user=request.user,
+        query=query,
+        params=request.GET,
+        page=_page(request),
+        sort=request.GET.get("sort", "relevance"),
+    )
+    context = {
+        "form": SearchForm(request.GET or None),
+        "query": query,
+        "results_template": outcome["template"],
+        **outcome,
+    }
+    template = outcome["template"] if request.htmx else "search/search.html"
+    return render(request, template, context)
+
+
+@require_GET
+def search_api(request):
+    """GET /api/v1/search?q=…&lang=…&type=…&jurisdiction=…&page=…&page_size=… (JSON)."""
+    query = parse(request.GET.get("q"))
+    try:
+        page_size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", 20))))
+    except ValueError:
+        return JsonResponse({"error": _("page_size must be a whole number.")}, status=400)
+    params = request.GET.copy()
+    for alias, name in (("type", "doc_type"), ("lang", "language")):
+        if alias in params:
+            params[name] = params[alias]
+    outcome = provider("documents").search(
+        user=request.user, query=query, params=params, page=_page(request), page_size=page_size
+    )
+    results = [
+        {
+            "id": str(result["document"].uid),
+            "external_id": result["document"].external_id,
+            "title": result["document"].published_revision.display_title(),
+            "language": result["document"].published_revision.language,
+            "snippet": str(result["snippet"]),
+            "score": result["score"],
+            "url": request.build_absolute_uri(result["document"].get_absolute_url()),
+        }
+        for result in outcome["results"]
+    ]
+    facets = {
+        name: [{"value": value, "count": count} for value, count in counts]
+        for name, counts in outcome["facets"].items()
+    }
+    body = {
+        "count": outcome["count"],
+        "page": outcome["page"].number,
+        "results": results,
+        "facets": facets,
+    }
+    if query.truncated:
+        body["notice"] = _("The query was too long and was shortened.")
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
