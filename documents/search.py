@@ -10,6 +10,7 @@ from search import services
 from search.backends import backend
 from search.registry import Provider, register
 from search.snippets import snippet
+from search.thesaurus import concepts_in, expansions
 
 CONTENT_TYPE = "documents.document"
 MAX_MATCHES = 5000
@@ -63,10 +64,13 @@ def document_search(
     filters = LibraryFilterForm(params or None).filters()
     filtered = selectors.document_filter(visible, filters=filters)
     scores: dict[int, float] = {}
+    concepts = []
     if not query.is_empty:
         languages = list(
             dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"])
         )
+        concepts = concepts_in(query.positive_text, [code for code in languages if code])
+        query.expansions = expansions(concepts)
         scores = dict(
             backend().match(
                 content_type=CONTENT_TYPE, query=query, languages=languages, limit=MAX_MATCHES
@@ -104,6 +108,7 @@ def document_search(
         "facet_groups": _labelled(facets),
         "count": paginator.count,
         "filters": filters,
+        "concepts": concepts,
         "template": "documents/partials/search_results.html",
     }
 

@@ -27,3 +27,22 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type}:{self.object_id}"
+
+
+class Concept(models.Model):
+    """A thesaurus concept (UNBIS or any SKOS vocabulary) with its label in each language."""
+
+    source = models.CharField(_("source"), max_length=100)
+    labels = models.JSONField(
+        _("labels"), default=dict, help_text=_('{"en": "biological weapons", ...}')
+    )
+    # Analysed labels, "language:token token", computed once at import for fast query matching.
+    keys = models.JSONField(_("analysed labels"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("thesaurus concept")
+        verbose_name_plural = _("thesaurus concepts")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.labels.get("en") or next(iter(self.labels.values()), "")

@@ -20,6 +20,15 @@ class Query:
     words: list[str] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
+    # (language, label) of thesaurus concepts the query names, searched as alternatives.
+    expansions: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def positive_text(self) -> str:
+        return " ".join([*self.words, *self.phrases])
+
+    def expansion_groups(self) -> list[list[str]]:
+        return [group for code, label in self.expansions if (group := tokens(label, code))]
 
     @property
     def is_empty(self) -> bool:

@@ -39,3 +39,12 @@ def query_with(context, **changes) -> str:
         if value not in ("", None):
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def concept_label(concept) -> str:
+    """A thesaurus concept's label in the reader's language, else in English."""
+    labels = concept.labels
+    return (
+        labels.get(languages.content_language(get_language())) or labels.get("en") or str(concept)
+    )

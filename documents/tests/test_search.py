@@ -138,3 +138,34 @@ def test_withdrawn_documents_leave_the_index(client, library, contributor):
     services.document_withdraw(actor=contributor, document=library["fr"], reason="Repealed.")
     document_index(library["fr"].pk)
     assert _titles(client, "/api/v1/search?q=laboratoire") == []
+
+
+@pytest.fixture
+def thesaurus(db, tmp_path):
+    from search.thesaurus import thesaurus_import
+
+    path = tmp_path / "terms.tsv"
+    path.write_text(
+        "مختبرات\t实验室\tlaboratories\tlaboratoires\tлаборатории\tlaboratorios\r\n",
+        encoding="utf-8",
+    )
+    thesaurus_import(path=path, source="test")
+
+
+@pytest.mark.django_db
+def test_the_thesaurus_carries_a_query_into_the_other_languages(client, library, thesaurus):
+    titles = set(_titles(client, "/api/v1/search?q=laboratoires"))
+    assert {"Décret sur les laboratoires", "实验室条例", "Закон о лабораториях"} <= titles
+    html = client.get("/en/search/?q=laboratoires").content.decode()
+    assert "Also searched in every language for" in html
+
+
+@pytest.mark.django_db
+def test_the_unbis_thesaurus_imports(shared_dir):
+    from search.models import Concept
+    from search.thesaurus import concepts_in, thesaurus_import
+
+    count = thesaurus_import(path=shared_dir / "thesaurus" / "unbis_terms.tsv", source="UNBIS")
+    assert count > 7000 and Concept.objects.count() == count
+    found = concepts_in("armes biologiques", ["fr"])
+    assert any(concept.labels.get("zh") == "生物武器" for concept in found)

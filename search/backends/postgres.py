@@ -24,6 +24,9 @@ def tsquery(query: Query, languages: list[str | None]) -> str | None:
                 "(" + " <-> ".join(_lexeme(token) for token in group) + ")" for group in required
             ]
             alternatives.append("(" + " & ".join(parts) + ")")
+    alternatives += [
+        "(" + " <-> ".join(_lexeme(t) for t in group) + ")" for group in query.expansion_groups()
+    ]
     if not alternatives:
         return None
     expression = "(" + " | ".join(dict.fromkeys(alternatives)) + ")"

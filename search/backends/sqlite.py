@@ -19,6 +19,7 @@ def fts_expression(query: Query, languages: list[str | None]) -> str | None:
             alternatives.append(
                 "(" + " AND ".join(_quote(" ".join(group)) for group in required) + ")"
             )
+    alternatives += [_quote(" ".join(group)) for group in query.expansion_groups()]
     if not alternatives:
         return None
     expression = " OR ".join(dict.fromkeys(alternatives))

@@ -1,0 +1,114 @@
+"""The multilingual thesaurus: import, and expansion of queries into the other languages.
+
+A query that names a concept in any language ("armes biologiques") also searches for the
+concept's labels in the five other languages ("biological weapons", "生物武器", ...), each analysed
+in its own language, so a French query finds the English and Chinese laws on the subject.
+"""
+
+import csv
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Count, Max
+
+from search.analysis import tokens
+from search.models import Concept
+
+TSV_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]  # column order of UNBIS unbis_terms.tsv
+MAX_NGRAM = 5
+MAX_EXPANSIONS = 12
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    rows = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            labels = {
+                code: label.strip()
+                for code, label in zip(TSV_LANGUAGES, row, strict=False)
+                if label.strip()
+            }
+            if labels:
+                rows.append(labels)
+    return rows
+
+
+def _read_skos(path: Path) -> list[dict[str, str]]:
+    """prefLabels per language of each skos:Concept of an RDF/XML file."""
+    rows = []
+    for _event, element in ET.iterparse(path):  # noqa: S314
+        if element.tag == f"{{{SKOS}}}Concept":
+            labels = {}
+            for label in element.findall(f"{{{SKOS}}}prefLabel"):
+                code = (label.get(XML_LANG) or "").split("-")[0].lower()
+                if code in TSV_LANGUAGES and label.text:
+                    labels.setdefault(code, label.text.strip())
+            if labels:
+                rows.append(labels)
+            element.clear()
+    return rows
+
+
+@transaction.atomic
+def thesaurus_import(*, path: Path, source: str) -> int:
+    """Replace the concepts of `source` with those of a UNBIS TSV or a SKOS RDF/XML file."""
+    rows = _read_skos(path) if path.suffix.lower() in {".rdf", ".xml", ".skos"} else _read_tsv(path)
+    Concept.objects.filter(source=source).delete()
+    Concept.objects.bulk_create(
+        [Concept(source=source, labels=labels, keys=_keys(labels)) for labels in rows],
+        batch_size=2000,
+    )
+    _matcher_for.cache_clear()
+    return len(rows)
+
+
+def _keys(labels: dict[str, str]) -> list[str]:
+    keys = []
+    for code, label in labels.items():
+        words = tokens(label, code)
+        if words and len(words) <= MAX_NGRAM:
+            keys.append(f"{code}:{' '.join(words)}")
+    return keys
+
+
+def _matcher() -> dict[tuple[str, tuple[str, ...]], list[int]]:
+    # A re-import in another process changes the count or the last id: then read again.
+    version = Concept.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    return _matcher_for(version["count"], version["last"])
+
+
+@cache
+def _matcher_for(count: int, last: int | None) -> dict[tuple[str, tuple[str, ...]], list[int]]:
+    """(language, analysed label) -> concept ids, read once per version of the thesaurus."""
+    index: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for concept_id, keys in Concept.objects.values_list("pk", "keys"):
+        for key in keys:
+            code, _sep, words = key.partition(":")
+            index.setdefault((code, tuple(words.split())), []).append(concept_id)
+    return index
+
+
+def concepts_in(text: str, languages: list[str]) -> list[Concept]:
+    """The concepts whose label appears in `text` read in one of `languages`, longest first."""
+    index = _matcher()
+    found: dict[int, int] = {}
+    for code in languages:
+        words = tokens(text, code)
+        for size in range(min(MAX_NGRAM, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                for concept_id in index.get((code, tuple(words[start : start + size])), []):
+                    found[concept_id] = max(found.get(concept_id, 0), size)
+    ordered = sorted(found, key=lambda pk: -found[pk])
+    return list(Concept.objects.filter(pk__in=ordered[:MAX_EXPANSIONS]))
+
+
+def expansions(concepts: list[Concept]) -> list[tuple[str, str]]:
+    """(language, label) pairs to search for besides the query itself."""
+    pairs = []
+    for concept in concepts:
+        pairs += [(code, label) for code, label in concept.labels.items()]
+    return pairs[: MAX_EXPANSIONS * len(TSV_LANGUAGES)]
