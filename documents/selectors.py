@@ -153,16 +153,8 @@ def relations_of(user, document: Document) -> list[tuple[str, Document]]:
 
 
 def language_versions(user, document: Document) -> list[Document]:
-    visible = documents_visible_to(user)
-    return list(
-        visible.filter(
-            Q(relations_out__target=document, relations_out__kind=RelationKind.LANGUAGE_VERSION)
-            | Q(relations_in__source=document, relations_in__kind=RelationKind.LANGUAGE_VERSION)
-        )
-        .exclude(pk=document.pk)
-        .select_related("published_revision")
-        .distinct()
-    )
+    """The readable language versions of a document (two small queries, no OR across joins)."""
+    return language_versions_of_many(user, [document])[document.pk]
 
 
 def review_queue(user) -> QuerySet[DocumentRevision]:

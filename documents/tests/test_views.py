@@ -235,3 +235,41 @@ def test_the_language_is_detected_from_the_text_when_not_given(client, contribut
             {"file": SimpleUploadedFile("law.txt", text.encode())},
         )
     assert document.revisions.get().language == "ru"
+
+
+@pytest.mark.django_db
+def test_the_document_page_links_its_readable_language_versions(
+    client, contributor, moderator, organization
+):
+    from documents import services
+    from documents.models import AccessLevel, RelationKind
+
+    english = published_document(
+        contributor=contributor, moderator=moderator, organization=organization
+    )
+    french = published_document(
+        contributor=contributor,
+        moderator=moderator,
+        organization=organization,
+        language="fr",
+        title="Loi",
+        official_number="fr",
+    )
+    hidden = published_document(
+        contributor=contributor,
+        moderator=moderator,
+        organization=organization,
+        language="ru",
+        title="Закон",
+        official_number="ru",
+        access_level=AccessLevel.MEMBERS,
+    )
+    services.relation_add(
+        actor=contributor, source=english, target=french, kind=RelationKind.LANGUAGE_VERSION
+    )
+    services.relation_add(
+        actor=contributor, source=hidden, target=english, kind=RelationKind.LANGUAGE_VERSION
+    )
+    response = client.get(f"/en/library/documents/{english.uid}/")
+    assert response.context["language_versions"] == [french]
+    assert french.get_absolute_url() in response.content.decode()
