@@ -24,6 +24,7 @@ TABLE = {
         "detail": OWNERS_AND_ISU,
         "list": NOBODY,
         "export": NOBODY,
+        "search": NOBODY,
         "profile": NOBODY,
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
@@ -34,6 +35,7 @@ TABLE = {
         "detail": OWNERS_AND_ISU,
         "list": NOBODY,
         "export": NOBODY,
+        "search": NOBODY,
         "profile": NOBODY,
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
@@ -44,6 +46,7 @@ TABLE = {
         "detail": OWNERS_AND_ISU,
         "list": NOBODY,
         "export": NOBODY,
+        "search": NOBODY,
         "profile": NOBODY,
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
@@ -54,6 +57,7 @@ TABLE = {
         "detail": EVERYONE,
         "list": EVERYONE,
         "export": EVERYONE,
+        "search": EVERYONE,
         "profile": EVERYONE,
         "library": EVERYONE,
         "download": EVERYONE,
@@ -64,6 +68,7 @@ TABLE = {
         "detail": MEMBERS,
         "list": MEMBERS,
         "export": MEMBERS,
+        "search": MEMBERS,
         "profile": MEMBERS,
         "library": MEMBERS,
         "download": MEMBERS,
@@ -75,6 +80,7 @@ TABLE = {
         "detail": OWNERS_AND_ISU,
         "list": NOBODY,
         "export": NOBODY,
+        "search": NOBODY,
         "profile": NOBODY,
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
@@ -137,6 +143,13 @@ def _sees(client, channel: str, document) -> bool:
         return title in client.get("/en/library/documents/").content.decode()
     if channel == "library":
         return title in client.get("/en/library/").content.decode()
+    if channel == "search":
+        body = client.get("/api/v1/search?q=biosafety&page_size=100").json()
+        facet_total = sum(value["count"] for value in body["facets"]["doc_type"])
+        seen = title in [result["title"] for result in body["results"]]
+        # Counts may never reveal more than the results show.
+        assert facet_total == body["count"] == len(body["results"])
+        return seen
     if channel == "export":
         csv_text = b"".join(
             client.get("/en/library/documents/export/csv/").streaming_content
