@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("moderation/", include("documents.urls_moderation")),
     path("implementation/", include("implementation.urls")),
     path("search/", include("search.urls")),
+    path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

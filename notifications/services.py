@@ -17,6 +17,30 @@ def recipient_language(user) -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
+def notify(*, user, template: str, context: dict | None = None, url: str = "") -> None:
+    """Tell a person in the site (notifications page) and by e-mail, both in their language."""
+    from notifications.models import Notification
+
+    with translation.override(recipient_language(user)):
+        full_context = {"user": user, "site_name": settings.SECBIO_SITE_NAME, **(context or {})}
+        title = " ".join(
+            render_to_string(f"notifications/email/{template}_subject.txt", full_context).split()
+        )
+        body = render_to_string(f"notifications/email/{template}_body.txt", full_context).strip()
+    Notification.objects.create(recipient=user, title=title[:300], body=body, url=url[:500])
+    email_send(user=user, template=template, context=context)
+
+
+def notifications_mark_read(*, user) -> int:
+    from django.utils import timezone
+
+    from notifications.models import Notification
+
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 def email_send(*, user, template: str, context: dict | None = None) -> None:
     """Send `notifications/email/<template>_subject.txt` and `_body.txt` to a user, in their language.
 

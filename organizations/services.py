@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import audit_record
-from notifications.services import email_send
+from notifications.services import notify
 from organizations import permissions
 from organizations.models import (
     BWCStatus,
@@ -130,10 +130,11 @@ def membership_request(*, user, organization: Organization, request=None) -> Mem
     review_path = reverse("organizations:members", args=[organization.code.lower()])
     review_url = request.build_absolute_uri(review_path) if request else review_path
     for manager in _managers_of(organization):
-        email_send(
+        notify(
             user=manager,
             template="membership_requested",
             context={"membership": membership, "review_url": review_url},
+            url=review_path,
         )
     return membership
 
@@ -173,7 +174,7 @@ def membership_verify(*, actor, membership: Membership, request=None) -> Members
         action=AuditAction.MEMBERSHIP_VERIFIED, actor=actor, target=membership, request=request
     )
     site_url = request.build_absolute_uri("/") if request else "/"
-    email_send(
+    notify(
         user=membership.user,
         template="membership_verified",
         context={"membership": membership, "site_url": site_url},
@@ -196,9 +197,7 @@ def membership_reject(*, actor, membership: Membership, reason: str, request=Non
         request=request,
         data={"reason": reason},
     )
-    email_send(
-        user=membership.user, template="membership_rejected", context={"membership": membership}
-    )
+    notify(user=membership.user, template="membership_rejected", context={"membership": membership})
     return membership
 
 
@@ -225,5 +224,5 @@ def membership_set_role(*, actor, membership: Membership, role: str, request=Non
         request=request,
         data={"from": previous, "to": role},
     )
-    email_send(user=membership.user, template="role_changed", context={"membership": membership})
+    notify(user=membership.user, template="role_changed", context={"membership": membership})
     return membership

@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
                 "accounts.context_processors.account_status",
+                "notifications.context_processors.unread",
             ],
         },
     },

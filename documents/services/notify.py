@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from documents.models import DocumentRevision
-from notifications.services import email_send
+from notifications.services import notify
 from organizations.models import Membership, MembershipRole, MembershipStatus
 
 # action -> who is told: the contributors, the organization's managers, the ISU moderators
@@ -48,8 +48,9 @@ def notify_transition(*, revision: DocumentRevision, action: str, actor, reason:
         return
     path = reverse("documents:manage", args=[revision.document.uid])
     for person in _recipients(revision, audience, actor):
-        email_send(
+        notify(
             user=person,
             template="document_transition",
             context={"revision": revision, "action": action, "reason": reason, "path": path},
+            url=path,
         )

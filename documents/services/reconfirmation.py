@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import audit_record
 from documents import permissions
 from documents.models import Document
 from documents.services.notify import _recipients
-from notifications.services import email_send
+from notifications.services import notify
 from organizations.permissions import require
 
 REMIND_AGAIN_AFTER = timedelta(days=30)
@@ -37,7 +38,12 @@ def reconfirmation_remind(*, now=None) -> int:
         for person in _recipients(
             document.published_revision, {"contributors", "managers"}, actor=None
         ):
-            email_send(user=person, template="document_reconfirm", context={"document": document})
+            notify(
+                user=person,
+                template="document_reconfirm",
+                context={"document": document},
+                url=reverse("documents:manage", args=[document.uid]),
+            )
         document.reconfirmation_requested_at = now
         document.save(update_fields=["reconfirmation_requested_at"])
         sent += 1
