@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import receivers  # noqa: F401  (connects the audit receivers)
+        from accounts.profile_section import contacts_section
+        from organizations.profile import register_profile_section
+
+        register_profile_section(contacts_section)
