@@ -78,13 +78,22 @@ def document_search(
         )
         filtered = filtered.filter(pk__in=list(scores))
     facets = {name: selectors.document_counts(filtered, field) for name, field in FACETS.items()}
-    listing = selectors.documents_for_listing(user).filter(pk__in=filtered.values("pk"))
     if sort == "date" or query.is_empty:
-        ordered = list(listing.order_by("-published_revision__date_adopted", "-pk")[:MAX_MATCHES])
+        ordered_ids = filtered.order_by("-published_revision__date_adopted", "-pk").values_list(
+            "pk", flat=True
+        )
     else:
-        ordered = sorted(listing, key=lambda d: (-scores.get(d.pk, 0), -d.pk))
-    paginator = Paginator(ordered, page_size)
+        # Rank in Python over ids only, then load just the page's documents.
+        readable = set(filtered.values_list("pk", flat=True))
+        ordered_ids = [
+            pk
+            for pk, _score in sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
+            if pk in readable
+        ]
+    paginator = Paginator(ordered_ids, page_size)
     current = paginator.get_page(page)
+    by_id = selectors.documents_for_listing(user).in_bulk(list(current.object_list))
+    current.object_list = [by_id[pk] for pk in current.object_list if pk in by_id]
     results = []
     for document in current:
         revision = document.published_revision
