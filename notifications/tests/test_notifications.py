@@ -5,14 +5,18 @@ from documents.tests.factories import committed, submitted_document
 
 
 @pytest.mark.django_db
-def test_transitions_notify_in_the_site_and_by_e_mail_in_each_language(client, contributor, moderator, organization):
+def test_transitions_notify_in_the_site_and_by_e_mail_in_each_language(
+    client, contributor, moderator, organization
+):
     contributor.preferred_language = "fr"
     contributor.save()
     document = submitted_document(contributor=contributor, organization=organization)
     from documents import services
 
     with committed():
-        services.revision_request_changes(actor=moderator, revision=document.revisions.get(), reason="Ajoutez le numéro.")
+        services.revision_request_changes(
+            actor=moderator, revision=document.revisions.get(), reason="Ajoutez le numéro."
+        )
     notification = contributor.notifications.first()  # the latest; screening was notified before
     assert "Ajoutez le numéro." in notification.body
     assert notification.url.endswith(f"/library/documents/{document.uid}/manage/")
