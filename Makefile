@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install install-test assets messages system-test-deps run test lint format bench clean
+.PHONY: install install-test assets messages system-test-deps run test lint format bench bench-quick clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -59,6 +59,16 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/secbio makemigrations --check --dry-run
+
+## bench: the library benchmarks at 100 000 documents, SQLite then PostgreSQL (see benchmarks/README.md)
+bench: install-test
+	$(BIN)/python benchmarks/bench_library.py --database sqlite
+	$(BIN)/python benchmarks/bench_library.py --database postgresql
+
+## bench-quick: the same at 10 000 documents
+bench-quick: install-test
+	$(BIN)/python benchmarks/bench_library.py --database sqlite --quick
+	$(BIN)/python benchmarks/bench_library.py --database postgresql --quick
 
 format:
 	$(BIN)/ruff format .
