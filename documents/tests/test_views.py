@@ -273,3 +273,23 @@ def test_the_document_page_links_its_readable_language_versions(
     response = client.get(f"/en/library/documents/{english.uid}/")
     assert response.context["language_versions"] == [french]
     assert french.get_absolute_url() in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_library_counts_are_cached_per_visibility_and_renewed_on_publication(
+    client, contributor, moderator, organization, member, django_assert_max_num_queries
+):
+    from documents.models import AccessLevel
+
+    published_document(contributor=contributor, moderator=moderator, organization=organization)
+    assert client.get("/en/library/").context["total"] == 1
+    published_document(
+        contributor=contributor,
+        moderator=moderator,
+        organization=organization,
+        access_level=AccessLevel.MEMBERS,
+        official_number="m",
+    )
+    assert client.get("/en/library/").context["total"] == 1  # the members-only one is not counted
+    client.force_login(member)
+    assert client.get("/en/library/").context["total"] == 2

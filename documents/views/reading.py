@@ -23,18 +23,13 @@ PAGE_SIZE = 25
 
 @require_GET
 def library(request):
-    visible = selectors.documents_visible_to(request.user)
+    counts = selectors.library_counts(request.user)
     context = {
         "latest": selectors.documents_for_listing(request.user)[:10],
-        "total": visible.count(),
-        "by_type": _labelled(
-            selectors.document_counts(visible, "doc_type"), dict(DocumentType.choices)
-        ),
-        "by_region": selectors.document_counts(visible, "jurisdiction__regional_group"),
-        "by_topic": _labelled(
-            selectors.document_counts(visible, "topics__slug"),
-            {t.slug: t.label for t in topics_active()},
-        ),
+        "total": counts["total"],
+        "by_type": _labelled(counts["doc_type"], dict(DocumentType.choices)),
+        "by_region": counts["region"],
+        "by_topic": _labelled(counts["topic"], {t.slug: t.label for t in topics_active()}),
     }
     return render(request, "documents/library.html", context)
 
