@@ -842,7 +842,7 @@ def parse_args(argv=None):
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--settings", default="benchmarks.settings")
     parser.add_argument(
-        "--skip", action="append", default=[], choices=["corpus", "generated", "pages"]
+        "--skip", action="append", default=[], choices=["corpus", "generated", "load", "pages"]
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the database (and PostgreSQL running) at the end"
@@ -881,7 +881,7 @@ def main(argv=None) -> int:
             ("setup", bench.setup, None),
             ("import_corpus", bench.import_corpus, "corpus"),
             ("import_generated", bench.import_generated, "generated"),
-            ("bulk_load", bench.bulk_load, "pages"),
+            ("bulk_load", bench.bulk_load, "load"),
             ("pages", bench.pages, "pages"),
         ]
         for name, step, skip in steps:
