@@ -18,12 +18,20 @@ from organizations import permissions as roles
 READABLE_REVISION_STATES = (RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED)
 
 
-def documents_visible_to(user) -> QuerySet[Document]:
-    """Published, not withdrawn, and members-only only for members: what `user` may read."""
-    queryset = Document.objects.filter(published_revision__isnull=False, withdrawn_at__isnull=True)
+def visible_condition(user, prefix: str = "") -> Q:
+    """The one visibility rule, as a condition on a document reached through `prefix`:
+    published, not withdrawn, and members-only only for members."""
+    condition = Q(
+        **{f"{prefix}published_revision__isnull": False, f"{prefix}withdrawn_at__isnull": True}
+    )
     if not can_read_members_only(user):
-        queryset = queryset.filter(access_level=AccessLevel.PUBLIC)
-    return queryset
+        condition &= Q(**{f"{prefix}access_level": AccessLevel.PUBLIC})
+    return condition
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """What `user` may read."""
+    return Document.objects.filter(visible_condition(user))
 
 
 def documents_for_listing(user) -> QuerySet[Document]:
@@ -138,14 +146,14 @@ def file_for_download(user, file_id: int) -> DocumentFile | None:
 
 def relations_of(user, document: Document) -> list[tuple[str, Document]]:
     """(label, other document) both ways, keeping only the other documents `user` may read."""
-    visible = documents_visible_to(user).values("pk")
+    # A join condition, not `pk__in=<every visible id>`: SQLite built that whole list (200 ms at 100k).
     pairs: list[tuple[str, Document]] = []
-    outgoing = DocumentRelation.objects.filter(source=document, target__in=visible).select_related(
-        "target__published_revision"
-    )
-    incoming = DocumentRelation.objects.filter(target=document, source__in=visible).select_related(
-        "source__published_revision"
-    )
+    outgoing = DocumentRelation.objects.filter(
+        visible_condition(user, "target__"), source=document
+    ).select_related("target__published_revision")
+    incoming = DocumentRelation.objects.filter(
+        visible_condition(user, "source__"), target=document
+    ).select_related("source__published_revision")
     for relation in outgoing:
         pairs.append((RelationKind(relation.kind).label, relation.target))
     for relation in incoming:

@@ -293,3 +293,33 @@ def test_library_counts_are_cached_per_visibility_and_renewed_on_publication(
     assert client.get("/en/library/").context["total"] == 1  # the members-only one is not counted
     client.force_login(member)
     assert client.get("/en/library/").context["total"] == 2
+
+
+@pytest.mark.django_db
+def test_related_documents_show_only_those_the_reader_may_read(
+    client, contributor, moderator, organization, member
+):
+    from documents import services
+    from documents.models import AccessLevel, RelationKind
+
+    law = published_document(
+        contributor=contributor, moderator=moderator, organization=organization
+    )
+    hidden = published_document(
+        contributor=contributor,
+        moderator=moderator,
+        organization=organization,
+        title="Members-only decree",
+        official_number="m",
+        access_level=AccessLevel.MEMBERS,
+    )
+    services.relation_add(
+        actor=contributor, source=hidden, target=law, kind=RelationKind.IMPLEMENTS
+    )
+    assert client.get(law.get_absolute_url()).context["relations"] == []
+    client.force_login(member)
+    labels = [
+        (str(label), other)
+        for label, other in client.get(law.get_absolute_url()).context["relations"]
+    ]
+    assert labels == [("is implemented by", hidden)]

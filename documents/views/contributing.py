@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.feedback import report_errors
 from documents import permissions, selectors, services
 from documents.forms import FileUploadForm, ReasonForm, RecordForm, RelationForm, SubmitForm
 from documents.models import Document, DocumentRevision
@@ -147,8 +148,7 @@ def file_upload(request, uid):
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report_errors(request, error)
         else:
             messages.success(request, _("The file was received; its text is being extracted."))
     else:
@@ -170,8 +170,7 @@ def submit(request, uid):
             request=request,
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        report_errors(request, error)
     else:
         messages.success(
             request, _("Submitted. The document is being screened, then a reviewer will decide.")
@@ -186,8 +185,7 @@ def new_version(request, uid):
     try:
         services.document_new_revision(actor=request.user, document=document, request=request)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        report_errors(request, error)
     else:
         messages.success(
             request,
@@ -209,8 +207,7 @@ def withdraw(request, uid):
             request=request,
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        report_errors(request, error)
     else:
         messages.success(request, _("The document is withdrawn. Its page now says so."))
     return redirect("documents:manage", uid=document.uid)
@@ -232,8 +229,7 @@ def relation_new(request, uid):
                 actor=request.user, source=document, target=target, kind=form.cleaned_data["kind"]
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report_errors(request, error)
         else:
             messages.success(request, _("The relation is recorded."))
     return redirect("documents:manage", uid=document.uid)

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.feedback import report_errors
 from documents import permissions, selectors, services
 from documents.forms import PublishForm, ReasonForm
 from documents.models import DocumentRevision
@@ -45,8 +46,7 @@ def _act(request, revision_id: int, action):
     try:
         action(revision)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        report_errors(request, error)
         return redirect("moderation:review", revision_id=revision.pk)
     return redirect("moderation:queue")
 
