@@ -74,3 +74,15 @@ def test_pages_reference_only_assets_served_by_secbio(client):
     assert "http://" not in html.replace('xmlns="http://www.w3.org', "")
     assert "https://" not in html
     assert "/static/vendor/htmx/htmx.min.js" in html
+
+
+def test_the_server_error_page_speaks_the_request_language_and_direction():
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from core.views import server_error
+
+    with translation.override("ar"):
+        html = server_error(RequestFactory().get("/ar/")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "Sorry, there is a problem with the service" not in html
