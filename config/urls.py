@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/search", search_api, name="api-search"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("alerts/", include("alerts.urls_feeds")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("moderation/", include("documents.urls_moderation")),
     path("implementation/", include("implementation.urls")),
     path("search/", include("search.urls")),
+    path("alerts/", include("alerts.urls")),
     path("notifications/", include("notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -15,3 +15,6 @@ def index_document(document_id: int) -> None:
     from documents.search import document_index
 
     document_index(document_id)
+    from documents.signals import document_indexed
+
+    document_indexed.send(sender=index_document, document_id=document_id)

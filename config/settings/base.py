@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "organizations",
     "accounts",
     "documents",
+    "alerts",
     "implementation",
     "demo",
 ]
@@ -207,6 +208,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- SecBio ---------------------------------------------------------------------------------
 SECBIO_DEMO_PASSWORDS_ALLOWED = False  # only local settings with DEBUG on allow them
 SECBIO_SITE_NAME = "SecBio"
+# The site's public address, for links in e-mails sent outside a request (alerts, digests).
+SECBIO_SITE_URL = env_str("SECBIO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SECBIO_BEHIND_PROXY = False
 SECBIO_UPLOAD_MAX_BYTES = env_int("SECBIO_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 SECBIO_RECONFIRM_AFTER_DAYS = env_int("SECBIO_RECONFIRM_AFTER_DAYS", 730)
