@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.home import register_home_section
-        from documents import receivers, search  # noqa: F401  (search provider and indexing)
+        from documents import receivers, search, vocabulary  # noqa: F401  (search, spelling)
         from documents.home import latest_documents_section
 
         register_home_section(latest_documents_section)

@@ -46,3 +46,31 @@ class Concept(models.Model):
 
     def __str__(self) -> str:
         return self.labels.get("en") or next(iter(self.labels.values()), "")
+
+
+class Term(models.Model):
+    """A word of the spelling dictionary, with how often it occurs in one language.
+
+    `word` is folded (search.analysis.fold), never stemmed, so a suggestion is a real word;
+    `form` is its most frequent written form ("sécurité" for "securite"). The dictionary is
+    rebuilt whole (search.services.terms_rebuild) as a new `generation`, so readers always see
+    one complete dictionary, and a process knows its copy is stale when a newer one exists.
+    """
+
+    generation = models.PositiveBigIntegerField(_("generation"), db_index=True)
+    word = models.CharField(_("word"), max_length=64)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    form = models.CharField(_("written form"), max_length=64)
+    frequency = models.PositiveIntegerField(_("frequency"))
+
+    class Meta:
+        verbose_name = _("dictionary word")
+        verbose_name_plural = _("dictionary words")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "word", "language"], name="search_term_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.form

@@ -9,12 +9,25 @@ from django.views.decorators.http import require_GET
 
 from search.query import parse
 from search.registry import provider
+from search.spelling import suggest
 
 MAX_PAGE_SIZE = 100
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=10_000)
+
+
+def _suggestion(request, query, params, found: int) -> str | None:
+    """A corrected query, checked to find something with the reader's permissions and filters."""
+
+    def count(text: str) -> int:
+        outcome = provider("documents").search(
+            user=request.user, query=parse(text), params=params, page=1, page_size=1
+        )
+        return outcome["count"]
+
+    return suggest(query, found=found, count=count)
 
 
 def _page(request) -> int:
@@ -39,6 +52,7 @@ def search_page(request):
         "query": query,
         "results_template": outcome["template"],
         **outcome,
+        "suggestion": _suggestion(request, query, request.GET, outcome["count"]),
     }
     template = outcome["template"] if request.htmx else "search/search.html"
     return render(request, template, context)
@@ -81,6 +95,8 @@ def search_api(request):
         "results": results,
         "facets": facets,
     }
+    if suggestion := _suggestion(request, query, params, outcome["count"]):
+        body["suggestion"] = suggestion
     if query.truncated:
         body["notice"] = _("The query was too long and was shortened.")
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

@@ -30,7 +30,9 @@ __all__ = [
     "split_sections",
 ]
 
-PAGE_SEPARATOR = "\n\n"
+# A blank line, so paragraphs stay apart, then a form feed, so the reading view can find the
+# pages again (search inside a document groups its hits by page).
+PAGE_SEPARATOR = "\n\n\f"
 
 _READERS: dict[str, Callable[[bytes, str | None], RawPages]] = {
     "application/pdf": lambda data, _charset: extract_pdf(data),
@@ -65,7 +67,9 @@ def extract(*, file: BinaryIO, mime_type: str) -> Extraction:
         warnings.append(
             gettext("The text was cut at %(limit)d characters.") % {"limit": max_chars()}
         )
-    text = PAGE_SEPARATOR.join(page for page in pages if page)
+    # Blank pages stay (page numbers must not shift), except at the end.
+    last = max((index for index, page in enumerate(pages) if page), default=-1)
+    text = PAGE_SEPARATOR.join(pages[: last + 1])
     if not text:
         warnings.append(gettext("No text was found in this file."))
     return Extraction(
@@ -98,6 +102,5 @@ def _limit(pages: list[str], limit: int) -> tuple[list[str], bool]:
             kept.append(page[: max(remaining, 0)])
             return kept, True
         kept.append(page)
-        if page:
-            remaining -= len(page) + len(PAGE_SEPARATOR)
+        remaining -= len(page) + len(PAGE_SEPARATOR)
     return kept, False

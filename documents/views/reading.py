@@ -16,6 +16,8 @@ from documents.forms import LibraryFilterForm
 from documents.languages import language_name
 from documents.models import DocumentType
 from documents.permissions import can_manage_document, can_withdraw
+from documents.text_search import reading_parts, reading_text, search_in_text
+from search.query import parse
 from taxonomy.selectors import topics_active
 
 PAGE_SIZE = 25
@@ -104,25 +106,30 @@ def _outline(sections, limit: int = 25):
 
 @require_GET
 def document_read(request, uid):
-    """The extracted text with a table of contents, for reading on the page."""
+    """The extracted text with a table of contents, for reading on the page; `?q=` searches
+    inside it and lists the hits by section or page, marked in the text."""
     document = _document_or_404(request, uid)
     if document.is_withdrawn and not can_manage_document(request.user, document):
         raise Http404
     revision = selectors.revision_with_files(
         document.published_revision_id or document.revisions.first().pk
     )
-    text = "\n\n".join(file.extracted_text for file in revision.files.all() if file.extracted_text)
-    sections = split_sections(text)
-    parts = [{"anchor": "", "title": "", "text": text[: sections[0].start] if sections else text}]
-    parts += [
-        {"anchor": s.anchor, "title": s.title, "level": s.level, "text": text[s.start : s.end]}
-        for s in sections
-    ]
-    return render(
-        request,
-        "documents/read.html",
-        {"document": document, "revision": revision, "parts": parts, "sections": sections},
-    )
+    reading = reading_text(revision.files.all())
+    sections = split_sections(reading.text)
+    query = parse(request.GET.get("q"))
+    found = None
+    if not query.is_empty:
+        found = search_in_text(reading, sections, query, revision.language)
+    context = {
+        "document": document,
+        "revision": revision,
+        "sections": sections,
+        "parts": reading_parts(reading, sections, found),
+        "query": query,
+        "found": found,
+    }
+    template = "documents/partials/read_body.html" if request.htmx else "documents/read.html"
+    return render(request, template, context)
 
 
 @require_GET

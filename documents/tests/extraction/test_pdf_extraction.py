@@ -33,7 +33,7 @@ def test_each_page_keeps_its_own_text():
         "Article 1\nThe States Parties (hereinafter) undertake never to develop.",
         "Article 2\nRèglement sur les agents pathogènes.",
     ]
-    assert extraction.text == "\n\n".join(extraction.pages)
+    assert extraction.text == "\n\n\f".join(extraction.pages)  # a form feed between pages
     assert extraction.warnings == []
 
 
