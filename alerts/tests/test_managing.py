@@ -72,3 +72,34 @@ def test_another_person_gets_404(client, saved, contributor, method, suffix):
 def test_visitors_are_sent_to_sign_in(client, saved):
     assert client.get("/en/alerts/").status_code == 302
     assert client.get(saved.get_absolute_url()).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_list_page_costs_the_same_for_many_searches(
+    client, member, save_search, django_assert_max_num_queries
+):
+    for number in range(3):
+        save_search(member, f"q=word{number}&doc_type=national_law&legal_status=in_force")
+    client.force_login(member)
+    client.get("/en/alerts/")  # warm the session and the caches
+    with django_assert_max_num_queries(12) as few:
+        client.get("/en/alerts/")
+    for number in range(3, 30):
+        save_search(member, f"q=word{number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get("/en/alerts/").content.decode()
+    assert "National law" in body  # filters are shown with their labels
+
+
+@pytest.mark.django_db
+def test_the_isu_sees_saved_searches_read_only_in_the_admin(rf, administrator):
+    from django.contrib import admin
+
+    from alerts.models import SavedSearch
+
+    model_admin = admin.site._registry[SavedSearch]
+    request = rf.get("/")
+    request.user = administrator
+    assert not model_admin.has_add_permission(request)
+    assert "feed_token" not in model_admin.get_fields(request)
+    assert set(model_admin.get_readonly_fields(request)) == set(model_admin.fields) - {"is_active"}

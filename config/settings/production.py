@@ -26,6 +26,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Links in e-mailed alerts: the public address, by default the first allowed host.
+SECBIO_SITE_URL = env_str("SECBIO_SITE_URL", f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
 
 _redis_url = env_str("REDIS_URL", "")
 if _redis_url:

@@ -1,7 +1,13 @@
 """One table: every channel × every role × every state. Extend it as channels arrive."""
 
-import pytest
+from types import SimpleNamespace
 
+import pytest
+from django.contrib.auth import get_user
+from django.http import QueryDict
+
+from alerts.models import SavedSearch
+from alerts.services import saved_search_create
 from documents import services
 from documents.models import AccessLevel
 from documents.tests.factories import (
@@ -29,6 +35,7 @@ TABLE = {
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
         "cite": NOBODY,
+        "feed": NOBODY,
         "jsonld": NOBODY,
     },
     "in_review": {
@@ -40,6 +47,7 @@ TABLE = {
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
         "cite": NOBODY,
+        "feed": NOBODY,
         "jsonld": NOBODY,
     },
     "rejected": {
@@ -51,6 +59,7 @@ TABLE = {
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
         "cite": NOBODY,
+        "feed": NOBODY,
         "jsonld": NOBODY,
     },
     "public": {
@@ -62,6 +71,7 @@ TABLE = {
         "library": EVERYONE,
         "download": EVERYONE,
         "cite": EVERYONE,
+        "feed": EVERYONE,
         "jsonld": EVERYONE,
     },
     "members_only": {
@@ -73,6 +83,7 @@ TABLE = {
         "library": MEMBERS,
         "download": MEMBERS,
         "cite": MEMBERS,
+        "feed": MEMBERS,
         "jsonld": MEMBERS,
     },
     # A withdrawn document shows its tombstone (not its content) to readers.
@@ -85,6 +96,7 @@ TABLE = {
         "library": NOBODY,
         "download": OWNERS_AND_ISU,
         "cite": NOBODY,
+        "feed": NOBODY,
         "jsonld": NOBODY,
     },
 }
@@ -168,10 +180,23 @@ def _sees(client, channel: str, document) -> bool:
         )
     if channel == "cite":
         return client.get(f"/en/library/documents/{document.uid}/cite/ris/").status_code == 200
+    if channel == "feed":
+        # A saved search's private feed with its owner's token; a visitor's is the public one.
+        return title in client.get(_feed_url(client)).content.decode()
     if channel == "jsonld":
         response = client.get(f"/en/library/documents/{document.uid}/")
         return response.status_code == 200 and "application/ld+json" in response.content.decode()
     raise AssertionError(channel)
+
+
+def _feed_url(client) -> str:
+    user = get_user(SimpleNamespace(session=client.session))
+    if not user.is_authenticated:
+        return "/alerts/feed.atom?q=biosafety"
+    saved = SavedSearch.objects.filter(user=user).first() or saved_search_create(
+        user=user, params=QueryDict("q=biosafety")
+    )
+    return saved.feed_url()
 
 
 @pytest.mark.django_db
