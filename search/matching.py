@@ -9,6 +9,7 @@ Chinese phrase matches as written. Excluded words play no part inside one text.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -35,12 +36,18 @@ class _Token:
     terms: frozenset[str]
 
 
+@lru_cache(maxsize=50_000)
+def _readings(word: str, language: str | None) -> frozenset[str]:
+    """The index terms of one word, stemmed in `language` and only folded (kept across requests:
+    stemming is most of the time a long text takes)."""
+    return frozenset(tokens(word, language)) | frozenset(tokens(word, None))
+
+
 def _text_tokens(text: str, language: str | None) -> list[_Token]:
-    """Each word of `text` with its index terms in both readings (one analysis per distinct word)."""
+    """Each word of `text` with its index terms in both readings."""
     import jieba
 
     jieba.setLogLevel(60)
-    readings: dict[str, frozenset[str]] = {}
     found: list[_Token] = []
     for word in _WORD.finditer(text, 0, MAX_TEXT_CHARS):
         if _HAN.search(word.group()):
@@ -49,11 +56,7 @@ def _text_tokens(text: str, language: str | None) -> list[_Token]:
                     terms = frozenset({fold(piece)})
                     found.append(_Token(word.start() + start, word.start() + end, terms))
             continue
-        if word.group() not in readings:
-            readings[word.group()] = frozenset(tokens(word.group(), language)) | frozenset(
-                tokens(word.group(), None)
-            )
-        found.append(_Token(word.start(), word.end(), readings[word.group()]))
+        found.append(_Token(word.start(), word.end(), _readings(word.group(), language)))
     return found
 
 
