@@ -34,6 +34,7 @@ MAX_LENGTH = 40
 FEW_RESULTS = 3  # below this, rare words are corrected too
 RARE = 2  # a word seen this often or less may be a typo in a document
 RARE_RATIO = 20  # ... when a neighbour is this many times more frequent
+MAX_CORRECTIONS = 8  # a query with more unknown words is not a typo but another text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHUNK = re.compile(r'"[^"]*"|\S+')  # a quoted phrase or a word as search.query.parse reads it
@@ -151,9 +152,15 @@ class Vocabulary:
         for found in tokens:
             for language in self.languages(fold(found.group())):
                 languages[language] += 1
+        unknown = {word for found in tokens if not self.frequency(word := fold(found.group()))}
+        if len(unknown) > MAX_CORRECTIONS:
+            return None
         pieces, cursor, changed = [], 0, False
+        corrections: dict[str, str | None] = {}
         for found in tokens:
-            corrected = self.correction(found.group(), languages, rare=rare)
+            if found.group() not in corrections:
+                corrections[found.group()] = self.correction(found.group(), languages, rare=rare)
+            corrected = corrections[found.group()]
             if corrected and corrected != found.group():
                 pieces += [text[cursor : found.start()], corrected]
                 cursor, changed = found.end(), True

@@ -51,6 +51,12 @@ def test_known_words_numbers_short_words_and_chinese_are_left_alone(words):
     assert words.rewrite("实验室安全") is None
 
 
+def test_a_long_run_of_unknown_words_is_not_corrected(words):
+    gibberish = " ".join(f"qwzx{letter}" for letter in "abcdefghijkl")
+    assert words.rewrite(f"biosafty {gibberish}") is None
+    assert words.rewrite("biosafty " * 100).split() == ["biosafety"] * 100  # one word, once
+
+
 def test_the_dictionary_holds_folded_unstemmed_words_with_their_forms():
     rows = {(word, language): (form, n) for word, language, form, n in count_words(TEXTS)}
     assert rows[("laboratories", "en")] == ("laboratories", 1)
