@@ -451,6 +451,7 @@ class Bench:
             RevisionStatus,
             ScreeningStatus,
         )
+        from documents.models.document import LISTING_FIELDS
         from organizations.models import Organization, OrganizationKind
         from taxonomy.models import Topic
 
@@ -593,13 +594,13 @@ class Bench:
         inserts_s = time.perf_counter() - t0
         t1 = time.perf_counter()
         if first_pk is not None:
+            first = DocumentRevision.objects.filter(document=OuterRef("pk"), number=1).order_by()
             with transaction.atomic():
+                # What publication sets: the published revision and the copy of its record's
+                # fields that the list filters read (Document.LISTING_FIELDS).
                 Document.objects.filter(pk__gte=first_pk, published_revision__isnull=True).update(
-                    published_revision=Subquery(
-                        DocumentRevision.objects.filter(document=OuterRef("pk"), number=1).values(
-                            "pk"
-                        )[:1]
-                    )
+                    published_revision=Subquery(first.values("pk")[:1]),
+                    **{name: Subquery(first.values(name)[:1]) for name in LISTING_FIELDS},
                 )
         publish_s = time.perf_counter() - t1
         t2 = time.perf_counter()

@@ -1,6 +1,10 @@
 """Reads of the library. Every channel that shows a document goes through these filters."""
 
+import hashlib
+from datetime import date
+
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from documents.models import (
@@ -14,8 +18,11 @@ from documents.models import (
 )
 from documents.permissions import can_manage_document, can_read_members_only
 from organizations import permissions as roles
+from organizations.models import Organization
 
 READABLE_REVISION_STATES = (RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED)
+LIBRARY_COUNTS_TTL = 300
+LIBRARY_VERSION_KEY = "library-version"
 
 
 def visible_condition(user, prefix: str = "") -> Q:
@@ -41,40 +48,89 @@ def documents_for_listing(user) -> QuerySet[Document]:
     )
 
 
+LIST_ORDERS = {"date": ("-date_adopted", "-pk"), "": ("-published_at", "-pk")}
+
+
+def documents_page(user, *, filters: dict, sort: str, number, per_page: int) -> Page:
+    """One page of the library list (newest first, or by date of adoption with sort="date").
+
+    The page is chosen over ids alone, which the listing indexes hold, and only its rows are
+    then loaded with their revision: sorting whole rows joined to their revisions took 300 ms
+    for one region at 100 000 documents on SQLite.
+    """
+    ids = (
+        document_filter(documents_visible_to(user), filters=filters)
+        .order_by(*LIST_ORDERS.get(sort, LIST_ORDERS[""]))
+        .values_list("pk", flat=True)
+    )
+    paginator = Paginator(ids, per_page)
+    # The count of a list is the same for every reader of a class and every page of it:
+    # cached like the home's totals, and forgotten on every publication or withdrawal.
+    key = _list_count_key(user, filters)
+    count = cache.get(key)
+    if count is None:
+        cache.set(key, paginator.count, LIBRARY_COUNTS_TTL)
+    else:
+        paginator.count = count
+    page = paginator.get_page(number)
+    rows = documents_for_listing(user).in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return page
+
+
 def document_filter(queryset: QuerySet[Document], *, filters: dict) -> QuerySet[Document]:
-    """Narrow visible documents by the list filters (each optional)."""
-    revision = "published_revision__"
-    lookups = {
-        "doc_type": f"{revision}doc_type",
-        "jurisdiction": f"{revision}jurisdiction__code",
-        "region": f"{revision}jurisdiction__regional_group",
-        "organization": "organization__code",
-        "language": f"{revision}language",
-        "topic": f"{revision}topics__slug",
-        "bwc_article": f"{revision}bwc_articles__number",
-        "legal_status": f"{revision}legal_status",
-    }
-    for key, lookup in lookups.items():
+    """Narrow visible documents by the list filters (each optional).
+
+    The record's fields are read from their copy on the document (LISTING_FIELDS), topics and
+    BWC articles as `published_revision IN (revisions with it)`: no join can repeat a document,
+    so there is no DISTINCT, and a count reads one index (EXISTS probed the links once per
+    document: 5x slower on SQLite at 100 000).
+    """
+    for key in ("doc_type", "language", "legal_status"):
         if value := filters.get(key):
-            queryset = queryset.filter(**{lookup: value})
+            queryset = queryset.filter(**{key: value})
+    # IN (subquery) rather than joins: the database reads the few matching ids once and checks
+    # each document against them in the listing index (Document.Meta.indexes).
+    if code := filters.get("jurisdiction"):
+        queryset = queryset.filter(jurisdiction__in=Organization.objects.filter(code=code))
+    if region := filters.get("region"):
+        queryset = queryset.filter(
+            jurisdiction__in=Organization.objects.filter(regional_group=region)
+        )
+    if code := filters.get("organization"):
+        queryset = queryset.filter(organization__in=Organization.objects.filter(code=code))
     if year_from := filters.get("year_from"):
-        queryset = queryset.filter(**{f"{revision}date_adopted__year__gte": year_from})
+        queryset = queryset.filter(date_adopted__gte=date(year_from, 1, 1))
     if year_to := filters.get("year_to"):
-        queryset = queryset.filter(**{f"{revision}date_adopted__year__lte": year_to})
-    if filters.get("topic") or filters.get("bwc_article"):
-        queryset = queryset.distinct()
+        queryset = queryset.filter(date_adopted__lte=date(year_to, 12, 31))
+    if topic := filters.get("topic"):
+        queryset = queryset.filter(
+            published_revision__in=DocumentRevision.topics.through.objects.filter(
+                topic__slug=topic
+            ).values("documentrevision_id")
+        )
+    if article := filters.get("bwc_article"):
+        queryset = queryset.filter(
+            published_revision__in=DocumentRevision.bwc_articles.through.objects.filter(
+                bwcarticle__number=article
+            ).values("documentrevision_id")
+        )
     return queryset
 
 
 def document_counts(queryset: QuerySet[Document], field: str) -> list[tuple[str, int]]:
-    """(value, count) pairs of the visible documents, for the facets of the library pages."""
-    rows = (
-        queryset.order_by()
-        .values_list(f"published_revision__{field}")
-        .annotate(count=Count("pk", distinct=True))
-        .order_by("-count")
-    )
+    """(value, count) pairs of the visible documents, for the facets of the library pages.
+
+    `field` is a path from the published revision; the record's fields that the document
+    repeats are read from the document, without the join. Counts need no DISTINCT: the filters
+    above never repeat a document, and a many-to-many path (topics) repeats it once per value.
+    """
+    path = field if field.split("__")[0] in _ON_DOCUMENT else f"published_revision__{field}"
+    rows = queryset.order_by().values_list(path).annotate(count=Count("pk")).order_by("-count")
     return [(value, count) for value, count in rows if value not in (None, "")]
+
+
+_ON_DOCUMENT = {"doc_type", "jurisdiction", "language", "legal_status", "date_adopted"}
 
 
 def document_for_reader(user, uid) -> Document | None:
@@ -216,7 +272,16 @@ def language_versions_of_many(user, documents: list[Document]) -> dict[int, list
     return versions
 
 
-LIBRARY_COUNTS_TTL = 300
+def _visibility_class(user) -> str:
+    return "members" if can_read_members_only(user) else "public"
+
+
+def _list_count_key(user, filters: dict) -> str:
+    """The cache key of a list's count: visibility class, filters, and the library's version."""
+    version = cache.get_or_set(LIBRARY_VERSION_KEY, 0, None)
+    described = "&".join(f"{name}={filters[name]}" for name in sorted(filters))
+    digest = hashlib.sha256(described.encode()).hexdigest()[:32]
+    return f"library-list-count:{version}:{_visibility_class(user)}:{digest}"
 
 
 def library_counts(user) -> dict:
@@ -226,7 +291,7 @@ def library_counts(user) -> dict:
     the same for every reader of a class (public or members), so they are cached and dropped
     whenever a document is published, revised or withdrawn (documents.receivers).
     """
-    key = f"library-counts:{'members' if can_read_members_only(user) else 'public'}"
+    key = f"library-counts:{_visibility_class(user)}"
     counts = cache.get(key)
     if counts is None:
         visible = documents_visible_to(user)
@@ -241,4 +306,9 @@ def library_counts(user) -> dict:
 
 
 def library_counts_forget() -> None:
+    """Drop the cached totals and list counts, after a publication, new version or withdrawal."""
     cache.delete_many(["library-counts:public", "library-counts:members"])
+    try:
+        cache.incr(LIBRARY_VERSION_KEY)  # every list count's key changes
+    except ValueError:  # not cached yet, or evicted (counts of an old version last 5 minutes)
+        cache.set(LIBRARY_VERSION_KEY, 1, None)

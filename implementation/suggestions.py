@@ -1,6 +1,5 @@
 """Suggest implementation areas for the provisions of a text, from multilingual keywords."""
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -37,12 +36,16 @@ def suggest(*, text: str, language: str, areas: list[tuple[str, dict]]) -> list[
     """
     sections = split_sections(text)
     provisions = [(s.anchor, s.title, text[s.start : s.end]) for s in sections] or [("", "", text)]
+    # Keywords folded once per call, not once per provision; plain substring tests.
+    folded_areas = [
+        (slug, {_fold(word) for word in keywords.get(language, []) + keywords.get("en", [])} - {""})
+        for slug, keywords in areas
+    ]
     suggestions = []
     for anchor, title, body in provisions:
         folded = _fold(body)
-        for slug, keywords in areas:
-            words = {_fold(word) for word in keywords.get(language, []) + keywords.get("en", [])}
-            hits = [word for word in words if word and re.search(re.escape(word), folded)]
+        for slug, words in folded_areas:
+            hits = [word for word in words if word in folded]
             if len(hits) >= MIN_DISTINCT_KEYWORDS:
                 suggestions.append(
                     Suggestion(

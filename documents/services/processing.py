@@ -5,7 +5,7 @@ import logging
 from django.db import transaction
 
 from documents.extraction import ExtractionError, extract
-from documents.models import DocumentFile, ExtractionStatus, ScreeningStatus
+from documents.models import Document, DocumentFile, ExtractionStatus, ScreeningStatus
 from documents.screening import screen_text
 from documents.services.drafting import _finding_json
 
@@ -74,4 +74,6 @@ def _after_processing(document_file: DocumentFile) -> None:
     if not revision.language and document_file.language:
         revision.language = document_file.language
         revision.save(update_fields=["language"])
+        # The list filters read the language from the document when this version is published.
+        Document.objects.filter(published_revision=revision).update(language=revision.language)
     revision_screening_check(revision=revision)

@@ -163,10 +163,17 @@ def _publish(*, revision: DocumentRevision, actor, reason: str = "", request=Non
     )
     document.published_revision = revision
     document.access_level = revision.access_level
+    listing = document.listing_fields_from(revision)
     document.published_at = document.published_at or now
     document.confirmed_at = now
     document.save(
-        update_fields=["published_revision", "access_level", "published_at", "confirmed_at"]
+        update_fields=[
+            "published_revision",
+            "access_level",
+            *listing,
+            "published_at",
+            "confirmed_at",
+        ]
     )
     transaction.on_commit(lambda: _index(document.pk))
 

@@ -36,9 +36,15 @@ def text_upload(text: str = LAW_TEXT, name: str = "act.txt") -> SimpleUploadedFi
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
 
 
-def draft_document(*, contributor, organization, text: str = LAW_TEXT, **overrides) -> Document:
+def draft_document(
+    *, contributor, organization, text: str = LAW_TEXT, topics=(), bwc_articles=(), **overrides
+) -> Document:
     document = services.document_create(
-        actor=contributor, organization=organization, metadata=metadata(organization, **overrides)
+        actor=contributor,
+        organization=organization,
+        metadata=metadata(overrides.pop("jurisdiction", organization), **overrides),
+        topics=topics,
+        bwc_articles=bwc_articles,
     )
     with committed():
         services.file_add(

@@ -4,7 +4,6 @@ import difflib
 import io
 import uuid
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -44,14 +43,14 @@ def _labelled(counts, labels):
 def document_list(request):
     form = LibraryFilterForm(request.GET or None)
     filters = form.filters()
-    documents = selectors.document_filter(
-        selectors.documents_for_listing(request.user), filters=filters
+    order = request.GET.get("sort") or ""
+    page = selectors.documents_page(
+        request.user,
+        filters=filters,
+        sort=order,
+        number=request.GET.get("page"),
+        per_page=PAGE_SIZE,
     )
-    order = request.GET.get("sort")
-    documents = documents.order_by(
-        "-published_revision__date_adopted" if order == "date" else "-published_at", "-pk"
-    )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "filters": filters, "sort": order}
     template = "documents/partials/results.html" if request.htmx else "documents/list.html"
     return render(request, template, context)
