@@ -199,21 +199,25 @@ def vocabulary() -> Vocabulary | None:
     return _loaded
 
 
-def suggest(query: Query, *, found: int, count: Callable[[str], int]) -> str | None:
-    """A corrected query to offer for `query`, which found `found` results, or None.
+def suggest(query: Query, *, count: Callable[[str], int]) -> str | None:
+    """A corrected query to offer for `query`, or None.
 
-    Unknown words are corrected; when the query found little, rare words too. `count(text)`
-    runs the corrected query with the reader's permissions and filters: it is offered only
-    when it finds something the reader may see, and no less than the query itself did.
+    `count(text)` runs a query by its words (not by meaning: a typo can be close in meaning)
+    with the reader's permissions and filters. Unknown words are corrected, and rare ones too
+    when the query finds little; the correction is offered only when it finds more than the
+    query as typed, so never something the reader may not see.
     """
     if query.is_empty:
         return None
     words = vocabulary()
     if not words:
         return None
-    corrected = words.rewrite(query.text, rare=found < FEW_RESULTS)
+    corrected = words.rewrite(query.text, rare=True)
+    if corrected is None:
+        return None  # every word is known and common: the cheap, usual case
+    found = count(query.text)
+    if found >= FEW_RESULTS:
+        corrected = words.rewrite(query.text)
     if corrected is None or fold(corrected) == fold(query.text):
         return None
-    if count(corrected) < max(1, found):
-        return None
-    return corrected
+    return corrected if count(corrected) > found else None

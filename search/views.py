@@ -18,16 +18,18 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=10_000)
 
 
-def _suggestion(request, query, params, found: int) -> str | None:
-    """A corrected query, checked to find something with the reader's permissions and filters."""
+def _suggestion(request, query, params) -> str | None:
+    """A corrected query, checked to find more with the reader's permissions and filters."""
+    by_words = params.copy()
+    by_words["mode"] = "lexical"  # spelling changes which words match, not what they mean
 
     def count(text: str) -> int:
         outcome = provider("documents").search(
-            user=request.user, query=parse(text), params=params, page=1, page_size=1
+            user=request.user, query=parse(text), params=by_words, page=1, page_size=1
         )
         return outcome["count"]
 
-    return suggest(query, found=found, count=count)
+    return suggest(query, count=count)
 
 
 def _page(request) -> int:
@@ -52,7 +54,7 @@ def search_page(request):
         "query": query,
         "results_template": outcome["template"],
         **outcome,
-        "suggestion": _suggestion(request, query, request.GET, outcome["count"]),
+        "suggestion": _suggestion(request, query, request.GET),
     }
     template = outcome["template"] if request.htmx else "search/search.html"
     return render(request, template, context)
@@ -95,7 +97,7 @@ def search_api(request):
         "results": results,
         "facets": facets,
     }
-    if suggestion := _suggestion(request, query, params, outcome["count"]):
+    if suggestion := _suggestion(request, query, params):
         body["suggestion"] = suggestion
     if query.truncated:
         body["notice"] = _("The query was too long and was shortened.")

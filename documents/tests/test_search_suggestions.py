@@ -63,7 +63,7 @@ def test_the_api_suggests_known_words_in_each_language(client, library, typed, e
 @pytest.mark.django_db
 def test_no_suggestion_when_the_words_are_known_or_for_chinese(client, library):
     body = client.get("/api/v1/search", {"q": "biosafety"}).json()
-    assert body["count"] == 1 and "suggestion" not in body
+    assert body["count"] >= 1 and "suggestion" not in body
     assert _suggestion(client, "实验室安全") is None
 
 

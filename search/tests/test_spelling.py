@@ -75,8 +75,31 @@ def test_the_readers_language_breaks_ties(words):
 @pytest.mark.django_db
 def test_a_suggestion_is_offered_only_when_it_finds_more(monkeypatch, words):
     monkeypatch.setattr("search.spelling.vocabulary", lambda: words)
-    query = parse("biosafty")
-    assert suggest(query, found=0, count=lambda text: 4) == "biosafety"
-    assert suggest(query, found=0, count=lambda text: 0) is None
-    assert suggest(query, found=5, count=lambda text: 2) is None
-    assert suggest(parse(""), found=0, count=lambda text: 4) is None
+
+    def counts(typed: int, corrected: int):
+        return lambda text: typed if text == "biosafty" else corrected
+
+    assert suggest(parse("biosafty"), count=counts(0, 4)) == "biosafety"
+    assert suggest(parse("biosafty"), count=counts(0, 0)) is None
+    assert suggest(parse("biosafty"), count=counts(5, 2)) is None
+    assert suggest(parse(""), count=counts(0, 4)) is None
+
+
+@pytest.mark.django_db
+def test_known_common_words_cost_no_search(monkeypatch, words):
+    monkeypatch.setattr("search.spelling.vocabulary", lambda: words)
+
+    def count(text):
+        raise AssertionError("no search needed")
+
+    assert suggest(parse("biosafety laboratory"), count=count) is None
+
+
+@pytest.mark.django_db
+def test_a_rare_word_is_corrected_only_when_the_query_finds_little(monkeypatch):
+    rows = [("biosafety", "en", "biosafety", 100), ("biosafty", "en", "biosafty", 1)]
+    monkeypatch.setattr("search.spelling.vocabulary", lambda: Vocabulary(1, rows))
+    assert suggest(parse("biosafty"), count=lambda text: 1 if text == "biosafty" else 100) == (
+        "biosafety"
+    )
+    assert suggest(parse("biosafty"), count=lambda text: 3 if text == "biosafty" else 100) is None
