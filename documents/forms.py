@@ -200,6 +200,8 @@ class LibraryFilterForm(forms.Form):
         label=_("From year"), required=False, min_value=1800, max_value=2100
     )
     year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1800, max_value=2100)
+    # Search only: the languages of the member's profile ("Languages spoken") and interface.
+    my_languages = forms.BooleanField(label=_("Only in languages I read"), required=False)
 
     def __init__(self, *args, visible=None, **kwargs):
         super().__init__(*args, **kwargs)

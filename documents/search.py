@@ -1,18 +1,21 @@
 """What the search engine indexes of a document, and how document search applies permissions."""
 
+import numpy as np
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from documents import selectors
 from documents.languages import content_language
 from documents.models import Document, DocumentType, LegalStatus
-from search import services
+from search import ranking, services
 from search.backends import backend
+from search.query import parse
 from search.registry import Provider, register
 from search.snippets import snippet
 from search.thesaurus import concepts_in, expansions
 
 CONTENT_TYPE = "documents.document"
+MODES = ("hybrid", "lexical", "semantic")
 MAX_MATCHES = 5000
 FACETS = {
     "doc_type": "doc_type",
@@ -51,6 +54,40 @@ def document_index(document_id: int) -> None:
     )
 
 
+def _indexed_text(revision) -> str:
+    """The text whose passages are embedded; snippets read offsets into this same text."""
+    return "\n".join(
+        text for text in revision.files.values_list("extracted_text", flat=True) if text
+    )
+
+
+def document_embed(document_id: int) -> None:
+    """Embed a published document's titles and summaries, and passages of its text; or drop them."""
+    document = Document.objects.select_related("published_revision").filter(pk=document_id).first()
+    if document is None or not document.is_published:
+        services.passages_remove(content_type=CONTENT_TYPE, object_id=document_id)
+        return
+    revision = document.published_revision
+    translations = revision.translations.values()
+    head = "\n".join(
+        part
+        for part in [
+            revision.title,
+            *(t.get("title", "") for t in translations),
+            revision.summary,
+            *(t.get("summary", "") for t in translations),
+        ]
+        if part
+    )
+    services.passages_index(
+        content_type=CONTENT_TYPE,
+        object_id=document.pk,
+        language=revision.language,
+        head=head,
+        text=_indexed_text(revision),
+    )
+
+
 def document_search(
     *, user, query, params, page: int = 1, page_size: int = 20, sort: str = "relevance"
 ) -> dict:
@@ -63,7 +100,10 @@ def document_search(
     visible = selectors.documents_visible_to(user)
     filters = LibraryFilterForm(params or None).filters()
     filtered = selectors.document_filter(visible, filters=filters)
+    if filters.get("my_languages") and (read := languages_read(user)):
+        filtered = filtered.filter(published_revision__language__in=read)
     scores: dict[int, float] = {}
+    starts: dict[int, int | None] = {}
     concepts = []
     if not query.is_empty:
         languages = list(
@@ -71,11 +111,8 @@ def document_search(
         )
         concepts = concepts_in(query.positive_text, [code for code in languages if code])
         query.expansions = expansions(concepts)
-        scores = dict(
-            backend().match(
-                content_type=CONTENT_TYPE, query=query, languages=languages, limit=MAX_MATCHES
-            )
-        )
+        mode = (params or {}).get("mode") or "hybrid"
+        scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid")
         filtered = filtered.filter(pk__in=list(scores))
     facets = {name: selectors.document_counts(filtered, field) for name, field in FACETS.items()}
     if sort == "date" or query.is_empty:
@@ -97,14 +134,15 @@ def document_search(
     results = []
     for document in current:
         revision = document.published_revision
+        start = starts.get(document.pk)
         text = revision.summary or ""
-        if not query.is_empty:
-            text = "\n".join(revision.files.values_list("extracted_text", flat=True)) or text
+        if not query.is_empty and (start is not None or not text):
+            text = _indexed_text(revision) or text
         results.append(
             {
                 "document": document,
                 "score": round(scores.get(document.pk, 0.0), 4),
-                "snippet": snippet(text, query, revision.language),
+                "snippet": snippet(text, query, revision.language, around=start),
             }
         )
     versions = selectors.language_versions_of_many(user, [result["document"] for result in results])
@@ -120,6 +158,81 @@ def document_search(
         "concepts": concepts,
         "template": "documents/partials/search_results.html",
     }
+
+
+def languages_read(user) -> list[str]:
+    """Document language codes a member reads: their profile's languages and their interface's."""
+    if not user.is_authenticated:
+        return []
+    from accounts.models import Profile
+
+    profile = Profile.objects.filter(user=user).first()
+    codes = [*(profile.languages if profile else []), user.preferred_language]
+    return sorted({code.split("-")[0] for code in codes if code})
+
+
+def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, int | None]]:
+    """({document id: score}, {document id: offset of its best passage}) for a query.
+
+    Lexical: the words (stemmed in each language) and thesaurus expansions. Semantic: passages
+    close in meaning, in any language. Hybrid fuses both rankings; quoted phrases keep it to
+    documents that contain them, and excluded words exclude in every mode.
+    """
+    lexical = {}
+    if mode != "semantic":
+        lexical = dict(
+            backend().match(
+                content_type=CONTENT_TYPE, query=query, languages=languages, limit=MAX_MATCHES
+            )
+        )
+    if mode == "lexical":
+        return lexical, {}
+    hits = ranking.semantic_hits(content_type=CONTENT_TYPE, text=query.positive_text)
+    excluded: set[int] = set()
+    for word in query.excluded:
+        excluded.update(
+            object_id
+            for object_id, _rank in backend().match(
+                content_type=CONTENT_TYPE, query=parse(word), languages=languages, limit=MAX_MATCHES
+            )
+        )
+    hits = {
+        pk: hit
+        for pk, hit in hits.items()
+        if pk not in excluded and (mode == "semantic" or not query.phrases or pk in lexical)
+    }
+    semantic = {pk: hit.similarity for pk, hit in hits.items()}
+    starts = {pk: hit.start for pk, hit in hits.items() if pk not in lexical}
+    if mode == "semantic":
+        return semantic, starts
+    fused = ranking.fuse((ranking.LEXICAL_WEIGHT, lexical), (ranking.SEMANTIC_WEIGHT, semantic))
+    return fused, starts
+
+
+def similar_documents(user, document: Document, limit: int = 5) -> list[Document]:
+    """Readable documents closest in meaning to this one, other than its language versions."""
+    from search.models import Passage
+
+    vectors = list(
+        Passage.objects.filter(content_type=CONTENT_TYPE, object_id=document.pk).values_list(
+            "embedding", flat=True
+        )
+    )
+    if not vectors:
+        return []
+    centroid = np.mean(vectors, axis=0)
+    exclude = {
+        document.pk,
+        *(version.pk for version in selectors.language_versions(user, document)),
+    }
+    candidates = ranking.similar_to(
+        content_type=CONTENT_TYPE,
+        vector=centroid / (np.linalg.norm(centroid) or 1),
+        exclude=exclude,
+        limit=limit * 4,
+    )
+    by_id = selectors.documents_for_listing(user).in_bulk(candidates)
+    return [by_id[pk] for pk in candidates if pk in by_id][:limit]
 
 
 FACET_TITLES = {
@@ -176,5 +289,7 @@ register(
         search=document_search,
         reindex_ids=lambda: Document.objects.values_list("pk", flat=True),
         reindex_one=document_index,
+        embed_one=document_embed,
+        content_type=CONTENT_TYPE,
     )
 )

@@ -1,5 +1,10 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from search.embeddings import DIMENSIONS
+from search.fields import EmbeddingField
 
 
 class SearchEntry(models.Model):
@@ -74,3 +79,36 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.form
+
+
+class Passage(models.Model):
+    """The embedding of one passage of an indexed object (position 0: its titles and summary)."""
+
+    content_type = models.CharField(_("kind"), max_length=100)
+    object_id = models.BigIntegerField(_("object"))
+    position = models.PositiveIntegerField(_("position"))
+    # Where the passage starts in the object's indexed text (None for the titles and summary).
+    start = models.PositiveIntegerField(_("offset"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    embedding = EmbeddingField(_("embedding"), dimensions=DIMENSIONS)
+
+    class Meta:
+        verbose_name = _("passage")
+        verbose_name_plural = _("passages")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="search_passage_object")]
+
+    def __str__(self) -> str:
+        return f"{self.content_type}:{self.object_id}#{self.position}"
+
+
+class VectorState(models.Model):
+    """Changes whenever a kind's passages change, in the same transaction: processes that keep
+    an in-memory vector index compare it to know when to refresh (a rollback rolls it back)."""
+
+    content_type = models.CharField(max_length=100, unique=True)
+    # Set when the row is made: a new generation means the table was emptied or replaced.
+    generation = models.UUIDField(default=uuid.uuid4)
+    version = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self) -> str:
+        return f"{self.content_type}@{self.version}"

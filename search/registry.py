@@ -13,7 +13,9 @@ class Provider:
     label: object  # a lazy translation
     search: Callable  # (user, query, filters, page, page_size) -> dict
     reindex_ids: Callable  # () -> iterable of ids
-    reindex_one: Callable  # (id) -> None
+    reindex_one: Callable  # (id) -> None: the lexical entry, findable at once
+    embed_one: Callable | None = None  # (id) -> None: the passages' embeddings, slower
+    content_type: str = ""  # the kind its index entries carry
 
 
 _providers: dict[str, Provider] = {}

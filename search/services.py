@@ -1,12 +1,14 @@
 """Writes to the search index. Apps call these from background tasks, never in a request."""
 
 import time
+import uuid
 
 from django.db import transaction
 from django.db.models import Max
 
 from search.analysis import analyse
-from search.models import SearchEntry, Term
+from search.embeddings import embed, passages
+from search.models import Passage, SearchEntry, Term, VectorState
 
 MAX_BODY_CHARS = 400_000  # PostgreSQL refuses a tsvector over 1 MB
 
@@ -53,3 +55,72 @@ def terms_rebuild() -> int:
         )
         Term.objects.exclude(generation=generation).delete()
     return len(rows)
+
+
+def _vectors_changed(content_type: str) -> None:
+    state, created = VectorState.objects.get_or_create(content_type=content_type)
+    if not created:
+        state.version = uuid.uuid4()
+        state.save(update_fields=["version"])
+
+
+def passages_index(
+    *, content_type: str, object_id: int, language: str, head: str, text: str
+) -> int:
+    """Embed an object's titles and summary (`head`) and passages of its text; returns how many.
+
+    The slow part (the model) runs before the transaction's writes, which are all-or-nothing.
+    """
+    pieces = [(None, head)] if head.strip() else []
+    pieces += passages(text)
+    vectors = embed([piece for _start, piece in pieces])
+    with transaction.atomic():
+        Passage.objects.filter(content_type=content_type, object_id=object_id).delete()
+        Passage.objects.bulk_create(
+            Passage(
+                content_type=content_type,
+                object_id=object_id,
+                position=position,
+                start=start,
+                language=language,
+                embedding=vector,
+            )
+            for position, ((start, _piece), vector) in enumerate(zip(pieces, vectors, strict=True))
+        )
+        _vectors_changed(content_type)
+    return len(pieces)
+
+
+@transaction.atomic
+def passages_remove(*, content_type: str, object_id: int) -> None:
+    if Passage.objects.filter(content_type=content_type, object_id=object_id).delete()[0]:
+        _vectors_changed(content_type)
+
+
+def vector_snapshot_build(content_type: str) -> str:
+    """On the embedded default, write a new on-disk HNSW snapshot of a kind's passages.
+
+    PostgreSQL keeps its HNSW index up to date by itself; there is nothing to do.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return "pgvector"
+    from search.vector_index import snapshot_build
+
+    return f"{snapshot_build(content_type)} passages in the snapshot"
+
+
+def vector_snapshot_if_due(content_type: str) -> bool:
+    """Build a snapshot when the passages added since the last one are too many to scan."""
+    from django.conf import settings
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return False
+    from search.vector_index import snapshot_build, tail_size
+
+    if tail_size(content_type) <= settings.SECBIO_SEARCH_VECTOR_TAIL_LIMIT:
+        return False
+    snapshot_build(content_type)
+    return True

@@ -18,24 +18,37 @@ def _query_terms(query: Query, language: str | None) -> set[str]:
     return terms | {token for group in query.clauses(None)[0] for token in group}
 
 
-def snippet(text: str, query: Query, language: str | None, length: int = WINDOW) -> SafeString:
-    """The best window of `text` for the query, with matched words in <mark>; HTML-escaped."""
+def snippet(
+    text: str, query: Query, language: str | None, length: int = WINDOW, around: int | None = None
+) -> SafeString:
+    """The best window of `text` for the query, with matched words in <mark>; HTML-escaped.
+
+    Where no word matches (a hit by meaning, often in another language), the window starts at
+    `around`, the passage that matched, when given.
+    """
     if not text:
         return mark_safe("")
     terms = _query_terms(query, language) if not query.is_empty else set()
     matches = []
     if terms:
+        hits: dict[str, bool] = {}  # a law repeats its words: analyse each distinct word once
         for found in _WORD.finditer(text[:400_000]):
-            word_terms = set(tokens(found.group(), language)) | set(tokens(found.group(), None))
-            if word_terms & terms:
+            word = found.group()
+            if word not in hits:
+                hits[word] = bool((set(tokens(word, language)) | set(tokens(word, None))) & terms)
+            if hits[word]:
                 matches.append((found.start(), found.end()))
-    start = 0
+    start = around if around is not None and 0 <= around < len(text) else 0
     if matches:
         best, best_count = matches[0][0], 0
+        # The window with the most matches: a sliding window over the sorted match positions.
+        last = 0
         for index, (position, _end) in enumerate(matches):
-            count = sum(1 for other, _ in matches[index:] if other < position + length)
-            if count > best_count:
-                best, best_count = position, count
+            last = max(last, index)
+            while last + 1 < len(matches) and matches[last + 1][0] < position + length:
+                last += 1
+            if last - index + 1 > best_count:
+                best, best_count = position, last - index + 1
         start = max(0, best - length // 4)
     end = min(len(text), start + length)
     pieces, cursor = [], start

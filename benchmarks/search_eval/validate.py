@@ -5,6 +5,7 @@ Usage: python benchmarks/search_eval/validate.py [path-to-corpus]
 Default corpus: ../shared/corpus relative to the repository root.
 Standard library only. Exits non-zero on any problem.
 """
+
 import json
 import sys
 from collections import Counter
@@ -75,13 +76,17 @@ def main(argv):
     per_lang = Counter(q.get("language") for q in queries)
     cross_lang = Counter(q.get("language") for q in queries if q.get("cross_language") is True)
     n, n_cross = len(queries), sum(cross_lang.values())
-    print(f"{n} queries, {n_cross} cross-language ({n_cross / max(n, 1):.0%}); corpus: {len(docs)} records")
+    print(
+        f"{n} queries, {n_cross} cross-language ({n_cross / max(n, 1):.0%}); corpus: {len(docs)} records"
+    )
     for lang in LANGS:
         print(f"  {lang}: {per_lang[lang]:3d} queries, {cross_lang[lang]:2d} cross-language")
         if per_lang[lang] < MIN_PER_LANG:
             problems.append(f"only {per_lang[lang]} queries in {lang} (need {MIN_PER_LANG})")
     if n_cross * 3 < n:
-        problems.append(f"only {n_cross} of {n} queries are cross-language (need at least one third)")
+        problems.append(
+            f"only {n_cross} of {n} queries are cross-language (need at least one third)"
+        )
     for p in problems:
         print("PROBLEM:", p)
     print("OK" if not problems else f"{len(problems)} problem(s)")

@@ -63,26 +63,29 @@ def _titles(client, url):
 
 @pytest.mark.django_db
 def test_stemmed_queries_find_documents_in_their_language(client, library):
-    assert _titles(client, "/api/v1/search?q=laboratoire") == ["Décret sur les laboratoires"]
-    assert _titles(client, "/api/v1/search?q=лаборатория") == ["Закон о лабораториях"]
-    assert _titles(client, "/api/v1/search?q=实验室") == ["实验室条例"]
+    # Lexical mode: words only (the default hybrid mode also finds the others by meaning).
+    assert _titles(client, "/api/v1/search?mode=lexical&q=laboratoire") == [
+        "Décret sur les laboratoires"
+    ]
+    assert _titles(client, "/api/v1/search?mode=lexical&q=лаборатория") == ["Закон о лабораториях"]
+    assert _titles(client, "/api/v1/search?mode=lexical&q=实验室") == ["实验室条例"]
 
 
 @pytest.mark.django_db
 def test_phrases_and_exclusions(client, library):
-    assert _titles(client, '/api/v1/search?q="risques biologiques"') == [
+    assert _titles(client, '/api/v1/search?mode=lexical&q="risques biologiques"') == [
         "Décret sur les laboratoires"
     ]
-    assert _titles(client, '/api/v1/search?q="biologiques risques"') == []
-    assert _titles(client, "/api/v1/search?q=laboratoire -manipulation") == []
+    assert _titles(client, '/api/v1/search?mode=lexical&q="biologiques risques"') == []
+    assert _titles(client, "/api/v1/search?mode=lexical&q=laboratoire -manipulation") == []
 
 
 @pytest.mark.django_db
 def test_search_never_returns_or_counts_what_the_user_may_not_read(client, library, member):
-    body = client.get("/api/v1/search?q=laboratories").json()
+    body = client.get("/api/v1/search?mode=lexical&q=laboratories").json()
     assert body["count"] == 0 and body["facets"]["language"] == []
     client.force_login(member)
-    body = client.get("/api/v1/search?q=laboratories").json()
+    body = client.get("/api/v1/search?mode=lexical&q=laboratories").json()
     assert [r["title"] for r in body["results"]] == ["Members-only laboratory rules"]
     assert body["facets"]["language"] == [{"value": "en", "count": 1}]
 
@@ -137,7 +140,10 @@ def test_withdrawn_documents_leave_the_index(client, library, contributor):
 
     services.document_withdraw(actor=contributor, document=library["fr"], reason="Repealed.")
     document_index(library["fr"].pk)
-    assert _titles(client, "/api/v1/search?q=laboratoire") == []
+    for mode in ("lexical", "hybrid", "semantic"):
+        assert "Décret sur les laboratoires" not in _titles(
+            client, f"/api/v1/search?mode={mode}&q=laboratoire"
+        )
 
 
 @pytest.fixture

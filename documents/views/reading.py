@@ -15,6 +15,7 @@ from documents.forms import LibraryFilterForm
 from documents.languages import language_name
 from documents.models import DocumentType
 from documents.permissions import can_manage_document, can_withdraw
+from documents.search import similar_documents
 from documents.text_search import reading_parts, reading_text, search_in_text
 from search.query import parse
 from taxonomy.selectors import topics_active
@@ -87,6 +88,7 @@ def document_detail(request, uid):
         "json_ld": citations.json_ld(revision, url) if document.is_published else "",
         "can_manage": can_manage_document(request.user, document),
         "can_withdraw": can_withdraw(request.user, document),
+        "similar": similar_documents(request.user, document) if document.is_published else [],
     }
     return render(request, "documents/detail.html", context)
 

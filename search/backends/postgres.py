@@ -50,3 +50,24 @@ def match(
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression, content_type, limit])
         return [(object_id, float(rank)) for object_id, rank in cursor.fetchall()]
+
+
+def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, int | None, float]]:
+    """(object_id, position, start, cosine similarity) of the closest passages (HNSW index)."""
+    from django.db import transaction
+
+    from search.fields import vector_literal
+
+    literal = vector_literal(vector)
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The index returns candidates by distance only; let it scan on past other kinds.
+        cursor.execute("SET LOCAL hnsw.ef_search = %s", [max(40, min(limit, 1000))])
+        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        cursor.execute(
+            "SELECT object_id, position, start, 1 - (embedding <=> %s::halfvec) AS similarity "
+            "FROM search_passage WHERE content_type = %s "
+            "ORDER BY embedding <=> %s::halfvec LIMIT %s",
+            [literal, content_type, literal, limit],
+        )
+        rows = cursor.fetchall()
+    return sorted(((o, p, s, float(sim)) for o, p, s, sim in rows), key=lambda row: -row[3])

@@ -42,3 +42,10 @@ def match(
     with connection.cursor() as cursor:
         cursor.execute(sql, [expression, content_type, limit])
         return [(object_id, -rank) for object_id, rank in cursor.fetchall()]
+
+
+def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, int | None, float]]:
+    """(object_id, position, start, cosine similarity) of the closest passages."""
+    from search.vector_index import vector_index
+
+    return vector_index(content_type).nearest(vector, limit)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from search.registry import providers
-from search.services import terms_rebuild
+from search.services import terms_rebuild, vector_snapshot_build
 
 
 class Command(BaseCommand):
@@ -13,11 +13,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--only", choices=["lexical", "semantic"], help="Rebuild one of the two indexes."
+        )
 
-    def handle(self, *args, no_progress: bool = False, **options):
+    def handle(self, *args, no_progress: bool = False, only: str | None = None, **options):
+        # Every object's words first, so everything is findable while the embeddings follow.
         for provider in providers():
             ids = list(provider.reindex_ids())
-            for object_id in tqdm(ids, desc=str(provider.label), unit="obj", disable=no_progress):
-                provider.reindex_one(object_id)
-            self.stdout.write(f"{provider.name}: {len(ids)} indexed.")
+            if only != "semantic":
+                for object_id in tqdm(ids, desc=f"{provider.label}: words", disable=no_progress):
+                    provider.reindex_one(object_id)
+                self.stdout.write(f"{provider.name}: {len(ids)} indexed (words).")
+            if only != "lexical" and provider.embed_one is not None:
+                for object_id in tqdm(ids, desc=f"{provider.label}: meaning", disable=no_progress):
+                    provider.embed_one(object_id)
+                vectors = vector_snapshot_build(provider.content_type)
+                self.stdout.write(f"{provider.name}: {len(ids)} indexed (meaning, {vectors}).")
         self.stdout.write(f"spelling: {terms_rebuild()} words.")

@@ -1,0 +1,239 @@
+"""Search relevance on the team's corpus: nDCG@10 and recall@10 (see benchmarks/README.md).
+
+python benchmarks/bench_search.py [--database sqlite|postgresql] [--grid]
+
+Builds a throwaway database, imports ../shared/corpus through the real import (screening,
+extraction, lexical index, embeddings), then runs every query of benchmarks/search_eval/
+queries.json through the search selector the page and the API use, as a visitor, in four ways:
+lexical only, semantic only, hybrid (the default), and a plain BM25 baseline (rank-bm25's
+BM25Okapi over each record's title and text, tokenised by the same analysis, same run).
+Prints the figures overall, per query language, and for cross-language and same-language
+queries; writes benchmarks/results/search-relevance-<database>.json. `--grid` also scores
+hybrid settings around the defaults (RRF K, weights, similarity floor) to show how they were
+tuned; tuned on this set, so read the hybrid figure as an upper estimate for unseen queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_library import DEFAULT_CORPUS, REPO, RESULTS_DIR, Database, git_state, log
+
+EVAL = REPO / "benchmarks" / "search_eval" / "queries.json"
+CUTOFF = 10
+MODES = ["lexical", "semantic", "hybrid", "bm25"]
+
+
+def ndcg(ranked: list[str], relevant: dict[str, int], k: int = CUTOFF) -> float:
+    gains = [2 ** relevant.get(doc, 0) - 1 for doc in ranked[:k]]
+    dcg = sum(gain / math.log2(i + 2) for i, gain in enumerate(gains))
+    ideal = sorted((2**grade - 1 for grade in relevant.values()), reverse=True)[:k]
+    idcg = sum(gain / math.log2(i + 2) for i, gain in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall(ranked: list[str], relevant: dict[str, int], k: int = CUTOFF) -> float:
+    wanted = {doc for doc, grade in relevant.items() if grade > 0}
+    return len(wanted & set(ranked[:k])) / len(wanted) if wanted else 0.0
+
+
+class Baseline:
+    """BM25Okapi over the corpus records, tokenised by the project's analysis."""
+
+    def __init__(self, corpus: Path):
+        from rank_bm25 import BM25Okapi
+
+        from search.analysis import tokens
+
+        records = [json.loads(p.read_text()) for p in sorted(corpus.glob("*.json"))]
+        self.ids = [record["id"] for record in records]
+        self.bm25 = BM25Okapi(
+            [tokens(f"{r['title']}\n{r['text']}", r["language"]) for r in records]
+        )
+        self.tokens = tokens
+
+    def search(self, text: str, language: str) -> list[str]:
+        scores = self.bm25.get_scores(self.tokens(text, language))
+        ranked = sorted(range(len(self.ids)), key=lambda i: -scores[i])
+        return [self.ids[i] for i in ranked[:CUTOFF] if scores[i] > 0]
+
+
+def run_queries(queries, mode: str, baseline: Baseline) -> list[list[str]]:
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import translation
+
+    from documents.search import document_search
+    from search.query import parse
+
+    rankings = []
+    for item in queries:
+        if mode == "bm25":
+            rankings.append(baseline.search(item["query"], item["language"]))
+            continue
+        # The reader's interface language is the query's, as on the site.
+        with translation.override(item["language"]):
+            outcome = document_search(
+                user=AnonymousUser(),
+                query=parse(item["query"]),
+                params={"mode": mode},
+                page_size=CUTOFF,
+            )
+        rankings.append([r["document"].external_id for r in outcome["results"]])
+    return rankings
+
+
+def score(queries, rankings) -> dict:
+    groups: dict[str, list[tuple[float, float]]] = {}
+    for item, ranked in zip(queries, rankings, strict=True):
+        pair = (ndcg(ranked, item["relevant"]), recall(ranked, item["relevant"]))
+        for group in (
+            "all",
+            f"lang:{item['language']}",
+            "cross-language" if item["cross_language"] else "same-language",
+        ):
+            groups.setdefault(group, []).append(pair)
+    return {
+        group: {
+            "queries": len(pairs),
+            "ndcg@10": sum(p[0] for p in pairs) / len(pairs),
+            "recall@10": sum(p[1] for p in pairs) / len(pairs),
+        }
+        for group, pairs in groups.items()
+    }
+
+
+def print_table(results: dict) -> None:
+    groups = list(results["hybrid"])
+    order = [
+        "all",
+        "cross-language",
+        "same-language",
+        *sorted(g for g in groups if g.startswith("lang:")),
+    ]
+    header = f"{'group':<16}{'n':>4}  " + "  ".join(f"{m + ' nDCG/R':>19}" for m in MODES)
+    print(header)
+    print("-" * len(header))
+    for group in order:
+        cells = [
+            f"{results[m][group]['ndcg@10']:>9.3f}/{results[m][group]['recall@10']:<9.3f}"
+            for m in MODES
+        ]
+        print(f"{group:<16}{results['hybrid'][group]['queries']:>4}  " + "  ".join(cells))
+
+
+def grid(queries) -> list[dict]:
+    from search import ranking
+
+    defaults = (ranking.RRF_K, ranking.SEMANTIC_WEIGHT, ranking.SIMILARITY_FLOOR)
+    rows = []
+    try:
+        for k in (10, 30, 60):
+            for weight in (0.5, 1.0, 1.5, 2.0):
+                for floor in (0.15, 0.25, 0.35):
+                    ranking.RRF_K, ranking.SEMANTIC_WEIGHT, ranking.SIMILARITY_FLOOR = (
+                        k,
+                        weight,
+                        floor,
+                    )
+                    s = score(queries, run_queries(queries, "hybrid", None))
+                    rows.append(
+                        {
+                            "rrf_k": k,
+                            "semantic_weight": weight,
+                            "floor": floor,
+                            "ndcg": s["all"]["ndcg@10"],
+                            "cross_ndcg": s["cross-language"]["ndcg@10"],
+                        }
+                    )
+                    log(
+                        f"K={k} w={weight} floor={floor}: nDCG {s['all']['ndcg@10']:.3f}, "
+                        f"cross {s['cross-language']['ndcg@10']:.3f}"
+                    )
+    finally:
+        ranking.RRF_K, ranking.SEMANTIC_WEIGHT, ranking.SIMILARITY_FLOOR = defaults
+    return sorted(rows, key=lambda row: -row["ndcg"])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--queries", type=Path, default=EVAL)
+    parser.add_argument("--grid", action="store_true", help="also score hybrid settings")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"No corpus at {args.corpus}: this benchmark needs ../shared/corpus.")
+        return 2
+    queries = json.loads(args.queries.read_text())
+    work = Path(tempfile.mkdtemp(prefix=f"secbio-bench-search-{args.database}-"))
+    database = Database(args.database, work)
+    try:
+        os.environ["DATABASE_URL"] = database.start()
+        os.environ["SECBIO_DATA_DIR"] = str(work / "data")
+        os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+        sys.path.insert(0, str(REPO))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("demo", "--without-personas", verbosity=0)
+        from accounts.models import User
+
+        User.objects.create_user(
+            email="bench-admin@example.org",
+            password="bench-password-0123",  # noqa: S106
+            isu_role="administrator",
+            is_staff=True,
+        )
+        t0 = time.perf_counter()
+        call_command("import-documents", str(args.corpus), "--no-progress", verbosity=0)
+        log(f"corpus imported, indexed and embedded in {time.perf_counter() - t0:.0f} s")
+        thesaurus = args.corpus.parent / "thesaurus" / "unbis_terms.tsv"
+        if thesaurus.exists():
+            call_command("import-thesaurus", str(thesaurus), verbosity=0)
+        baseline = Baseline(args.corpus)
+        results, timings = {}, {}
+        for mode in MODES:
+            t0 = time.perf_counter()
+            rankings = run_queries(queries, mode, baseline)
+            timings[mode] = (time.perf_counter() - t0) / len(queries)
+            results[mode] = score(queries, rankings)
+        print(f"\n{len(queries)} queries, nDCG@10 / recall@10 ({args.database})\n")
+        print_table(results)
+        print("\nmean time per query (s): " + ", ".join(f"{m} {t:.3f}" for m, t in timings.items()))
+        report = {
+            "meta": {"database": args.database, "queries": len(queries), "git": git_state()},
+            "results": results,
+            "seconds_per_query": timings,
+        }
+        if args.grid:
+            report["grid"] = grid(queries)
+        RESULTS_DIR.mkdir(exist_ok=True)
+        out = RESULTS_DIR / f"search-relevance-{args.database}.json"
+        out.write_text(json.dumps(report, indent=2))
+        log(f"written to {out}")
+        return 0
+    finally:
+        try:
+            from django.db import connections
+
+            connections.close_all()
+        except Exception:  # noqa: S110 - Django may not be set up yet
+            pass
+        database.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

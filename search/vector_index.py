@@ -1,0 +1,190 @@
+"""The embedded vector index of the default setup (SQLite has no vector type).
+
+The passages table stays the truth. Each process searches two parts:
+- a snapshot: an HNSW graph (usearch, 8-bit) built from the table up to some row and saved to
+  a file that every process memory-maps, so a large library costs little resident memory;
+- the tail: rows added since that snapshot, searched exactly in memory.
+Deleted rows are dropped when hits are looked up in the table. When the tail grows past
+SECBIO_SEARCH_VECTOR_TAIL_LIMIT, the indexing task writes a new snapshot (`snapshot_build`).
+PostgreSQL does not use this module: pgvector's HNSW index lives in the database.
+"""
+
+import json
+import os
+import threading
+import uuid
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+
+from search.embeddings import DIMENSIONS
+from search.models import Passage, VectorState
+
+_indexes: dict[str, "VectorIndex"] = {}
+_indexes_lock = threading.Lock()
+
+
+def vector_index(content_type: str) -> "VectorIndex":
+    with _indexes_lock:
+        if content_type not in _indexes:
+            _indexes[content_type] = VectorIndex(content_type)
+        return _indexes[content_type]
+
+
+def _directory() -> Path:
+    return Path(settings.SECBIO_SEARCH_VECTOR_DIR)
+
+
+def _meta_path(content_type: str) -> Path:
+    return _directory() / f"{content_type}.json"
+
+
+def _read_meta(content_type: str) -> dict | None:
+    try:
+        return json.loads(_meta_path(content_type).read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+class VectorIndex:
+    def __init__(self, content_type: str):
+        self.content_type = content_type
+        self.lock = threading.Lock()
+        self.version = None
+        self.snapshot = None
+        self.snapshot_file = None
+        self.snapshot_max_pk = 0
+        self._tail_reset()
+
+    def _tail_reset(self) -> None:
+        self.tail_pks = np.zeros(0, dtype=np.int64)
+        self.tail_rows: list[tuple[int, int | None]] = []  # (object_id, position, start)
+        self.tail = np.zeros((0, DIMENSIONS), dtype=np.float32)
+
+    def _load_snapshot(self, generation) -> None:
+        meta = _read_meta(self.content_type) or {}
+        # A snapshot of another generation of the table (emptied since) must not be read.
+        file = meta.get("file") if meta.get("generation") == str(generation) else None
+        if file == self.snapshot_file:
+            return
+        self._tail_reset()
+        self.snapshot, self.snapshot_file, self.snapshot_max_pk = None, None, 0
+        if file and (_directory() / file).exists():
+            from usearch.index import Index
+
+            self.snapshot = Index.restore(str(_directory() / file), view=True)
+            self.snapshot_file, self.snapshot_max_pk = file, int(meta["max_pk"])
+
+    def refresh(self) -> None:
+        """Catch up with the table when its version changed (one indexed lookup otherwise)."""
+        state = (
+            VectorState.objects.filter(content_type=self.content_type)
+            .values_list("generation", "version")
+            .first()
+        )
+        if state is not None and state == self.version:
+            return
+        if state is None or self.version is None or state[0] != self.version[0]:
+            self._tail_reset()  # a new table (tests, a restored database): nothing carries over
+        self._load_snapshot(state[0] if state else None)
+        tail = Passage.objects.filter(content_type=self.content_type, pk__gt=self.snapshot_max_pk)
+        current = np.fromiter(tail.values_list("pk", flat=True), dtype=np.int64)
+        keep = np.isin(self.tail_pks, current)
+        missing = np.setdiff1d(current, self.tail_pks[keep]).tolist()
+        new_rows = []
+        for offset in range(0, len(missing), 900):
+            new_rows += tail.filter(pk__in=missing[offset : offset + 900]).values_list(
+                "pk", "object_id", "position", "start", "embedding"
+            )
+        rows = [row for row, kept in zip(self.tail_rows, keep, strict=True) if kept]
+        vectors = [self.tail[keep]]
+        if new_rows:
+            rows += [
+                (object_id, position, start) for _pk, object_id, position, start, _e in new_rows
+            ]
+            vectors.append(np.stack([row[4] for row in new_rows]).astype(np.float32))
+        self.tail_pks = np.concatenate(
+            [self.tail_pks[keep], np.array([row[0] for row in new_rows], dtype=np.int64)]
+        )
+        self.tail_rows = rows
+        self.tail = np.concatenate(vectors) if vectors else self.tail
+        self.version = state
+
+    def nearest(self, vector, limit: int) -> list[tuple[int, int, int | None, float]]:
+        query = np.asarray(vector, dtype=np.float32)
+        with self.lock:
+            self.refresh()
+            hits: list[tuple[int, int, int | None, float]] = []
+            if len(self.tail):
+                similarities = self.tail @ query
+                best = np.argsort(-similarities)[:limit]
+                hits += [(*self.tail_rows[i], float(similarities[i])) for i in best]
+            snapshot = self.snapshot
+        if snapshot is not None:
+            found = snapshot.search(query, limit)
+            similarity = {
+                int(k): 1.0 - float(d) for k, d in zip(found.keys, found.distances, strict=True)
+            }
+            rows = Passage.objects.filter(pk__in=list(similarity)).values_list(
+                "pk", "object_id", "position", "start"
+            )
+            hits += [(o, p, s, similarity[pk]) for pk, o, p, s in rows]
+        return sorted(hits, key=lambda hit: -hit[3])[:limit]
+
+
+def tail_size(content_type: str) -> int:
+    generation = (
+        VectorState.objects.filter(content_type=content_type)
+        .values_list("generation", flat=True)
+        .first()
+    )
+    meta = _read_meta(content_type) or {}
+    if meta.get("generation") != str(generation):
+        meta = {}
+    return Passage.objects.filter(
+        content_type=content_type, pk__gt=int(meta.get("max_pk", 0))
+    ).count()
+
+
+def snapshot_build(content_type: str, *, progress=None) -> int:
+    """Write a new HNSW snapshot of every passage of a kind; returns how many it holds."""
+    from usearch.index import Index
+
+    directory = _directory()
+    directory.mkdir(parents=True, exist_ok=True)
+    rows = Passage.objects.filter(content_type=content_type).order_by("pk")
+    index = Index(ndim=DIMENSIONS, metric="cos", dtype="i8", connectivity=16)
+    max_pk, count, batch_keys, batch = 0, 0, [], []
+    for pk, embedding in rows.values_list("pk", "embedding").iterator(chunk_size=5000):
+        batch_keys.append(pk)
+        batch.append(embedding)
+        if len(batch) == 5000:
+            index.add(np.array(batch_keys, dtype=np.uint64), np.stack(batch))
+            count += len(batch)
+            if progress:
+                progress(len(batch))
+            batch_keys, batch = [], []
+        max_pk = pk
+    if batch:
+        index.add(np.array(batch_keys, dtype=np.uint64), np.stack(batch))
+        count += len(batch)
+        if progress:
+            progress(len(batch))
+    generation = (
+        VectorState.objects.filter(content_type=content_type)
+        .values_list("generation", flat=True)
+        .first()
+    )
+    previous = (_read_meta(content_type) or {}).get("file")
+    file = f"{content_type}-{uuid.uuid4().hex}.usearch"
+    index.save(str(directory / file))
+    temporary = _meta_path(content_type).with_suffix(".tmp")
+    temporary.write_text(
+        json.dumps({"file": file, "generation": str(generation), "max_pk": max_pk, "count": count})
+    )
+    os.replace(temporary, _meta_path(content_type))
+    if previous and previous != file:
+        # Processes that still map the old file keep reading it until they refresh.
+        (directory / previous).unlink(missing_ok=True)
+    return count
