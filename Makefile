@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install install-test assets messages system-test-deps run test lint format bench bench-quick clean
+.PHONY: install install-test assets messages system-test-deps run test lint format bench bench-quick bench-search-speed bench-search-speed-quick clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -69,6 +69,16 @@ bench: install-test
 bench-quick: install-test
 	$(BIN)/python benchmarks/bench_library.py --database sqlite --quick
 	$(BIN)/python benchmarks/bench_library.py --database postgresql --quick
+
+## bench-search-speed: search latency, indexing throughput and memory at 100 000 documents, SQLite then PostgreSQL
+bench-search-speed: install-test
+	$(BIN)/python benchmarks/bench_search_speed.py --database sqlite
+	$(BIN)/python benchmarks/bench_search_speed.py --database postgresql
+
+## bench-search-speed-quick: the same at 10 000 documents
+bench-search-speed-quick: install-test
+	$(BIN)/python benchmarks/bench_search_speed.py --database sqlite --quick
+	$(BIN)/python benchmarks/bench_search_speed.py --database postgresql --quick
 
 format:
 	$(BIN)/ruff format .

@@ -8,7 +8,7 @@ from documents import selectors
 from documents.languages import content_language
 from documents.models import Document, DocumentType, LegalStatus
 from search import ranking, services
-from search.backends import backend
+from search.backends import backend, id_list
 from search.query import parse
 from search.registry import Provider, register
 from search.snippets import snippet
@@ -113,7 +113,7 @@ def document_search(
         query.expansions = expansions(concepts)
         mode = (params or {}).get("mode") or "hybrid"
         scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid")
-        filtered = filtered.filter(pk__in=list(scores))
+        filtered = filtered.filter(pk__in=id_list(scores))
     facets = {name: selectors.document_counts(filtered, field) for name, field in FACETS.items()}
     if sort == "date" or query.is_empty:
         ordered_ids = filtered.order_by("-published_revision__date_adopted", "-pk").values_list(
