@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: install install-test assets messages system-test-deps run test lint format bench bench-quick bench-search-speed bench-search-speed-quick clean
+.PHONY: install install-test assets messages system-test-deps run test lint format bench bench-quick bench-search bench-search-speed bench-search-speed-quick clean
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -69,6 +69,10 @@ bench: install-test
 bench-quick: install-test
 	$(BIN)/python benchmarks/bench_library.py --database sqlite --quick
 	$(BIN)/python benchmarks/bench_library.py --database postgresql --quick
+
+## bench-search: search relevance (nDCG@10, recall@10) on ../shared/corpus: lexical, semantic, hybrid, BM25
+bench-search: install-test
+	$(BIN)/python benchmarks/bench_search.py
 
 ## bench-search-speed: search latency, indexing throughput and memory at 100 000 documents, SQLite then PostgreSQL
 bench-search-speed: install-test

@@ -130,37 +130,57 @@ def print_table(results: dict) -> None:
         print(f"{group:<16}{results['hybrid'][group]['queries']:>4}  " + "  ".join(cells))
 
 
+GRID = {
+    "LEXICAL_BONUS": (0.15, 0.25, 0.35),
+    "LEXICAL_RANK_SCALE": (3, 5, 10),
+    "SIMILARITY_FLOOR": (0.15, 0.2, 0.25),
+    "PARTIAL_WORDS_BONUS": (False, True),
+}
+
+
 def grid(queries) -> list[dict]:
+    """Hybrid nDCG@10 for every combination of GRID's settings (search/ranking.py)."""
+    import itertools
+
     from search import ranking
 
-    defaults = (ranking.RRF_K, ranking.SEMANTIC_WEIGHT, ranking.SIMILARITY_FLOOR)
+    defaults = {name: getattr(ranking, name) for name in GRID}
     rows = []
     try:
-        for k in (10, 30, 60):
-            for weight in (0.5, 1.0, 1.5, 2.0):
-                for floor in (0.15, 0.25, 0.35):
-                    ranking.RRF_K, ranking.SEMANTIC_WEIGHT, ranking.SIMILARITY_FLOOR = (
-                        k,
-                        weight,
-                        floor,
-                    )
-                    s = score(queries, run_queries(queries, "hybrid", None))
-                    rows.append(
-                        {
-                            "rrf_k": k,
-                            "semantic_weight": weight,
-                            "floor": floor,
-                            "ndcg": s["all"]["ndcg@10"],
-                            "cross_ndcg": s["cross-language"]["ndcg@10"],
-                        }
-                    )
-                    log(
-                        f"K={k} w={weight} floor={floor}: nDCG {s['all']['ndcg@10']:.3f}, "
-                        f"cross {s['cross-language']['ndcg@10']:.3f}"
-                    )
+        for values in itertools.product(*GRID.values()):
+            setting = dict(zip(GRID, values, strict=True))
+            for name, value in setting.items():
+                setattr(ranking, name, value)
+            s = score(queries, run_queries(queries, "hybrid", None))
+            row = {**setting, "ndcg": s["all"]["ndcg@10"], "cross": s["cross-language"]["ndcg@10"]}
+            rows.append(row)
+            log(" ".join(f"{k}={v}" for k, v in row.items()))
     finally:
-        ranking.RRF_K, ranking.SEMANTIC_WEIGHT, ranking.SIMILARITY_FLOOR = defaults
+        for name, value in defaults.items():
+            setattr(ranking, name, value)
     return sorted(rows, key=lambda row: -row["ndcg"])
+
+
+def load_corpus(corpus: Path) -> None:
+    """Reference data, an administrator, the corpus (imported, indexed, embedded), the thesaurus."""
+    from django.core.management import call_command
+
+    from accounts.models import User
+
+    call_command("demo", "--without-personas", verbosity=0)
+
+    User.objects.create_user(
+        email="bench-admin@example.org",
+        password="bench-password-0123",  # noqa: S106
+        isu_role="administrator",
+        is_staff=True,
+    )
+    t0 = time.perf_counter()
+    call_command("import-documents", str(corpus), "--no-progress", verbosity=0)
+    log(f"corpus imported, indexed and embedded in {time.perf_counter() - t0:.0f} s")
+    thesaurus = corpus.parent / "thesaurus" / "unbis_terms.tsv"
+    if thesaurus.exists():
+        call_command("import-thesaurus", str(thesaurus), verbosity=0)
 
 
 def main(argv=None) -> int:
@@ -169,13 +189,21 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--queries", type=Path, default=EVAL)
     parser.add_argument("--grid", action="store_true", help="also score hybrid settings")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        help="SQLite only: keep the database in this folder, and reuse it when it is there",
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"No corpus at {args.corpus}: this benchmark needs ../shared/corpus.")
         return 2
     queries = json.loads(args.queries.read_text())
-    work = Path(tempfile.mkdtemp(prefix=f"secbio-bench-search-{args.database}-"))
-    database = Database(args.database, work)
+    reuse = args.work is not None and (args.work / "bench.sqlite3").exists()
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
+    work = args.work or Path(tempfile.mkdtemp(prefix=f"secbio-bench-search-{args.database}-"))
+    database = Database("sqlite" if args.work else args.database, work)
     try:
         os.environ["DATABASE_URL"] = database.start()
         os.environ["SECBIO_DATA_DIR"] = str(work / "data")
@@ -187,21 +215,8 @@ def main(argv=None) -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
-        call_command("demo", "--without-personas", verbosity=0)
-        from accounts.models import User
-
-        User.objects.create_user(
-            email="bench-admin@example.org",
-            password="bench-password-0123",  # noqa: S106
-            isu_role="administrator",
-            is_staff=True,
-        )
-        t0 = time.perf_counter()
-        call_command("import-documents", str(args.corpus), "--no-progress", verbosity=0)
-        log(f"corpus imported, indexed and embedded in {time.perf_counter() - t0:.0f} s")
-        thesaurus = args.corpus.parent / "thesaurus" / "unbis_terms.tsv"
-        if thesaurus.exists():
-            call_command("import-thesaurus", str(thesaurus), verbosity=0)
+        if not reuse:
+            load_corpus(args.corpus)
         baseline = Baseline(args.corpus)
         results, timings = {}, {}
         for mode in MODES:
@@ -232,7 +247,8 @@ def main(argv=None) -> int:
         except Exception:  # noqa: S110 - Django may not be set up yet
             pass
         database.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -175,38 +175,42 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
     """({document id: score}, {document id: offset of its best passage}) for a query.
 
     Lexical: the words (stemmed in each language) and thesaurus expansions. Semantic: passages
-    close in meaning, in any language. Hybrid fuses both rankings; quoted phrases keep it to
-    documents that contain them, and excluded words exclude in every mode.
+    close in meaning, in any language. Hybrid combines both (search/ranking.py); quoted
+    phrases keep it to documents that contain them, and excluded words exclude in every mode.
     """
-    lexical = {}
-    if mode != "semantic":
-        lexical = dict(
+
+    def lexical_match(q, require_all=True):
+        return dict(
             backend().match(
-                content_type=CONTENT_TYPE, query=query, languages=languages, limit=MAX_MATCHES
+                content_type=CONTENT_TYPE,
+                query=q,
+                languages=languages,
+                limit=MAX_MATCHES,
+                require_all=require_all,
             )
         )
+
+    lexical = lexical_match(query) if mode != "semantic" else {}
     if mode == "lexical":
         return lexical, {}
     hits = ranking.semantic_hits(content_type=CONTENT_TYPE, text=query.positive_text)
     excluded: set[int] = set()
     for word in query.excluded:
-        excluded.update(
-            object_id
-            for object_id, _rank in backend().match(
-                content_type=CONTENT_TYPE, query=parse(word), languages=languages, limit=MAX_MATCHES
-            )
-        )
+        excluded.update(lexical_match(parse(word)))
     hits = {
         pk: hit
         for pk, hit in hits.items()
         if pk not in excluded and (mode == "semantic" or not query.phrases or pk in lexical)
     }
-    semantic = {pk: hit.similarity for pk, hit in hits.items()}
     starts = {pk: hit.start for pk, hit in hits.items() if pk not in lexical}
+    semantic = {pk: hit.score for pk, hit in hits.items()}
     if mode == "semantic":
         return semantic, starts
-    fused = ranking.fuse((ranking.LEXICAL_WEIGHT, lexical), (ranking.SEMANTIC_WEIGHT, semantic))
-    return fused, starts
+    words = ranking.ranked(lexical)
+    if ranking.PARTIAL_WORDS_BONUS and not query.phrases and len(query.words) > 1:
+        some = lexical_match(query, require_all=False)
+        words += [pk for pk in ranking.ranked(some) if pk not in lexical and pk in hits]
+    return ranking.combine(semantic, words), starts
 
 
 def similar_documents(user, document: Document, limit: int = 5) -> list[Document]:

@@ -13,8 +13,11 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
-def tsquery(query: Query, languages: list[str | None]) -> str | None:
-    """Any language's reading of the query may match; an excluded word excludes in every reading."""
+def tsquery(query: Query, languages: list[str | None], require_all: bool = True) -> str | None:
+    """Any language's reading of the query may match; an excluded word excludes in every reading.
+
+    `require_all=False` asks for any of the words (for a ranking's tail, never for a filter).
+    """
     alternatives, excluded = [], []
     for language in languages:
         required, language_excluded = query.clauses(language)
@@ -23,7 +26,7 @@ def tsquery(query: Query, languages: list[str | None]) -> str | None:
             parts = [
                 "(" + " <-> ".join(_lexeme(token) for token in group) + ")" for group in required
             ]
-            alternatives.append("(" + " & ".join(parts) + ")")
+            alternatives.append("(" + (" & " if require_all else " | ").join(parts) + ")")
     alternatives += [
         "(" + " <-> ".join(_lexeme(t) for t in group) + ")" for group in query.expansion_groups()
     ]
@@ -34,9 +37,14 @@ def tsquery(query: Query, languages: list[str | None]) -> str | None:
 
 
 def match(
-    *, content_type: str, query: Query, languages: list[str | None], limit: int
+    *,
+    content_type: str,
+    query: Query,
+    languages: list[str | None],
+    limit: int,
+    require_all: bool = True,
 ) -> list[tuple[int, float]]:
-    expression = tsquery(query, languages)
+    expression = tsquery(query, languages, require_all)
     if expression is None:
         return []
     # VECTOR is a constant of this module; every value goes in as a parameter.

@@ -9,15 +9,21 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', "") + '"'
 
 
-def fts_expression(query: Query, languages: list[str | None]) -> str | None:
-    """Any language's reading of the query may match; an excluded word excludes in every reading."""
+def fts_expression(
+    query: Query, languages: list[str | None], require_all: bool = True
+) -> str | None:
+    """Any language's reading of the query may match; an excluded word excludes in every reading.
+
+    `require_all=False` asks for any of the words (for a ranking's tail, never for a filter).
+    """
     alternatives, excluded = [], []
     for language in languages:
         required, language_excluded = query.clauses(language)
         excluded += language_excluded
         if required:
+            joiner = " AND " if require_all else " OR "
             alternatives.append(
-                "(" + " AND ".join(_quote(" ".join(group)) for group in required) + ")"
+                "(" + joiner.join(_quote(" ".join(group)) for group in required) + ")"
             )
     alternatives += [_quote(" ".join(group)) for group in query.expansion_groups()]
     if not alternatives:
@@ -29,9 +35,14 @@ def fts_expression(query: Query, languages: list[str | None]) -> str | None:
 
 
 def match(
-    *, content_type: str, query: Query, languages: list[str | None], limit: int
+    *,
+    content_type: str,
+    query: Query,
+    languages: list[str | None],
+    limit: int,
+    require_all: bool = True,
 ) -> list[tuple[int, float]]:
-    expression = fts_expression(query, languages)
+    expression = fts_expression(query, languages, require_all)
     if expression is None:
         return []
     sql = (
