@@ -8,7 +8,7 @@ from search.backends import backend
 from search.embeddings import embed_query, passages
 from search.vector_index import snapshot_build, tail_size, vector_index
 
-pytestmark = pytest.mark.skipif(
+sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="PostgreSQL answers from pgvector's HNSW index instead"
 )
 KIND = "tests.thing"
@@ -32,6 +32,7 @@ def _nearest(text, limit=10):
     ]
 
 
+@sqlite_only
 @pytest.mark.django_db
 def test_snapshot_and_tail_are_searched_together():
     _index(1, "Licensing of laboratories that handle dangerous pathogens")
@@ -45,6 +46,7 @@ def test_snapshot_and_tail_are_searched_together():
     assert found[-1] == 2
 
 
+@sqlite_only
 @pytest.mark.django_db
 def test_removed_objects_disappear_from_snapshot_and_tail():
     _index(1, "Licensing of laboratories that handle dangerous pathogens")
@@ -55,6 +57,7 @@ def test_removed_objects_disappear_from_snapshot_and_tail():
     assert _nearest("pathogen laboratory licence") == []
 
 
+@sqlite_only
 @pytest.mark.django_db
 def test_reindexing_an_object_replaces_its_passages_in_every_process_view():
     _index(1, "Licensing of laboratories that handle dangerous pathogens")
@@ -64,6 +67,7 @@ def test_reindexing_an_object_replaces_its_passages_in_every_process_view():
     assert len(similarities) == 1 and similarities[0][3] > 0.5
 
 
+@sqlite_only
 @pytest.mark.django_db
 def test_a_snapshot_of_an_emptied_table_is_not_read(tmp_path):
     from search.models import VectorState
@@ -87,3 +91,21 @@ def test_long_texts_are_cut_into_passages_spread_over_the_whole_text(settings):
     assert "Article 40" in cut[-1][1]
     start, passage = cut[1]
     assert text[start:].startswith(passage.split()[0])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pgvector exists on PostgreSQL only")
+@pytest.mark.django_db
+def test_postgresql_serves_nearest_passages_from_the_hnsw_index():
+    _index(1, "Licensing of laboratories that handle dangerous pathogens")
+    _index(2, "Tax rates on imported wine and spirits")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_passage_hnsw'")
+        assert "hnsw" in cursor.fetchone()[0]
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM search_passage ORDER BY embedding <=> %s::halfvec LIMIT 5",
+            ["[" + ",".join(["0.01"] * 512) + "]"],
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "search_passage_hnsw" in plan
+    assert _nearest("pathogen laboratory licence")[:1] == [1]
