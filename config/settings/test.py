@@ -25,3 +25,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
     # One file per test process, so concurrent runs never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-secbio-{os.getpid()}.sqlite3")}  # noqa: F405
+    # The embedded vector index's snapshots belong to that database: one folder per process too.
+    SECBIO_SEARCH_VECTOR_DIR = DATA_DIR / f"test-vectors-{os.getpid()}"  # noqa: F405
