@@ -2,9 +2,12 @@
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max
 from django_tasks import task
 
+from search.models import Term
 from search.services import terms_rebuild
 
 BUILT_AT = "search:terms-built-at"
@@ -21,6 +24,12 @@ def rebuild_terms(requested_at: float = 0.0) -> None:
     # answers it, so the others are skipped when this process knows of one.
     started = time.time()
     if cache.get(BUILT_AT, 0.0) > requested_at:
+        return
+    # The rebuild reads every public text: in a long import it would run back to back. At most
+    # one per interval; what is published meanwhile waits for the next publication after it, or
+    # for the nightly `secbio reindex --only spelling` (README, Production).
+    newest = Term.objects.aggregate(newest=Max("generation"))["newest"] or 0
+    if started - newest / 1_000_000 < settings.SECBIO_SPELLING_REBUILD_SECONDS:
         return
     terms_rebuild()
     cache.set(BUILT_AT, started, timeout=None)

@@ -223,6 +223,8 @@ SECBIO_SEARCH_PASSAGE_CHARS = env_int("SECBIO_SEARCH_PASSAGE_CHARS", 1000)
 SECBIO_SEARCH_PASSAGES_PER_OBJECT = env_int("SECBIO_SEARCH_PASSAGES_PER_OBJECT", 32)
 # SQLite only: passages beyond this many since the last snapshot trigger a new HNSW snapshot.
 SECBIO_SEARCH_VECTOR_TAIL_LIMIT = env_int("SECBIO_SEARCH_VECTOR_TAIL_LIMIT", 20_000)
+# The spelling dictionary is rebuilt from every public text at most this often (search/tasks.py).
+SECBIO_SPELLING_REBUILD_SECONDS = env_int("SECBIO_SPELLING_REBUILD_SECONDS", 900)
 SECBIO_SEARCH_VECTOR_DIR = env_path("SECBIO_SEARCH_VECTOR_DIR", DATA_DIR / "vectors")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -17,6 +17,8 @@ SECBIO_DEMO_PASSWORDS_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 # Tasks run at once in tests (after the transaction commits), through the same code as the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each test publishes a few documents and expects their words suggested at once.
+SECBIO_SPELLING_REBUILD_SECONDS = 0
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

@@ -14,20 +14,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument(
-            "--only", choices=["lexical", "semantic"], help="Rebuild one of the two indexes."
+            "--only",
+            choices=["lexical", "semantic", "spelling"],
+            help="Rebuild one part: the words, the embeddings or the spelling dictionary.",
         )
 
     def handle(self, *args, no_progress: bool = False, only: str | None = None, **options):
         # Every object's words first, so everything is findable while the embeddings follow.
-        for provider in providers():
+        for provider in providers() if only != "spelling" else []:
             ids = list(provider.reindex_ids())
             if only != "semantic":
                 for object_id in tqdm(ids, desc=f"{provider.label}: words", disable=no_progress):
                     provider.reindex_one(object_id)
                 self.stdout.write(f"{provider.name}: {len(ids)} indexed (words).")
-            if only != "lexical" and provider.embed_one is not None:
+            if only in (None, "semantic") and provider.embed_one is not None:
                 for object_id in tqdm(ids, desc=f"{provider.label}: meaning", disable=no_progress):
                     provider.embed_one(object_id)
                 vectors = vector_snapshot_build(provider.content_type)
                 self.stdout.write(f"{provider.name}: {len(ids)} indexed (meaning, {vectors}).")
-        self.stdout.write(f"spelling: {terms_rebuild()} words.")
+        if only in (None, "spelling"):
+            self.stdout.write(f"spelling: {terms_rebuild()} words.")
