@@ -229,4 +229,8 @@ class LibraryFilterForm(forms.Form):
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+        return {
+            key: value
+            for key, value in self.cleaned_data.items()
+            if value not in (None, "", False)  # an unticked box filters nothing
+        }
