@@ -244,6 +244,8 @@ class SpeedBench(Bench):
             "embed_s": prepared.get("embed_s"),
             "corpus_passages": prepared.get("passages"),
             "corpus_characters": sum(self.pool_length.values()),
+            "passage_chars": settings.SECBIO_SEARCH_PASSAGE_CHARS,
+            "passages_per_object": settings.SECBIO_SEARCH_PASSAGES_PER_OBJECT,
         }
         log(
             f"corpus prepared in {self.results['corpus_prepare']['seconds']:.1f} s "

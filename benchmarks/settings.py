@@ -23,3 +23,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+
+# One folder of vector snapshots for the run, shared by its processes as in a deployment (the
+# test settings give each process its own: a second web process would find no snapshot and load
+# every passage into memory).
+SECBIO_SEARCH_VECTOR_DIR = DATA_DIR / "vectors"  # noqa: F405
