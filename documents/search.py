@@ -179,7 +179,7 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
     phrases keep it to documents that contain them, and excluded words exclude in every mode.
     """
 
-    def lexical_match(q, require_all=True):
+    def lexical_match(q, require_all=True, among=None):
         return dict(
             backend().match(
                 content_type=CONTENT_TYPE,
@@ -187,6 +187,7 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
                 languages=languages,
                 limit=MAX_MATCHES,
                 require_all=require_all,
+                among=among,
             )
         )
 
@@ -195,8 +196,8 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
         return lexical, {}
     hits = ranking.semantic_hits(content_type=CONTENT_TYPE, text=query.positive_text)
     excluded: set[int] = set()
-    for word in query.excluded:
-        excluded.update(lexical_match(parse(word)))
+    for word in query.excluded:  # only the semantic hits need checking (the words did it)
+        excluded.update(lexical_match(parse(word), among=list(hits)))
     hits = {
         pk: hit
         for pk, hit in hits.items()
@@ -208,8 +209,10 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
         return semantic, starts
     words = ranking.ranked(lexical)
     if ranking.PARTIAL_WORDS_BONUS and not query.phrases and len(query.words) > 1:
-        some = lexical_match(query, require_all=False)
-        words += [pk for pk in ranking.ranked(some) if pk not in lexical and pk in hits]
+        some = lexical_match(
+            query, require_all=False, among=[pk for pk in hits if pk not in lexical]
+        )
+        words += ranking.ranked(some)
     return ranking.combine(semantic, words), starts
 
 

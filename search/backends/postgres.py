@@ -42,20 +42,26 @@ def match(
     languages: list[str | None],
     limit: int,
     require_all: bool = True,
+    among: list[int] | None = None,
 ) -> list[tuple[int, float]]:
+    """(object_id, score) of matching objects, best first; `among` keeps to those objects."""
     expression = tsquery(query, languages, require_all)
-    if expression is None:
+    if expression is None or among == []:
         return []
     # VECTOR is a constant of this module; every value goes in as a parameter.
     sql = "".join(
         [
             f"SELECT object_id, ts_rank_cd({VECTOR}, q) AS rank FROM search_searchentry, ",  # noqa: S608
             "to_tsquery('simple', %s) AS q ",
-            f"WHERE content_type = %s AND {VECTOR} @@ q ORDER BY rank DESC LIMIT %s",
+            f"WHERE content_type = %s AND {VECTOR} @@ q",
         ]
     )
+    params = [expression, content_type]
+    if among is not None:
+        sql += " AND object_id = ANY(%s)"
+        params.append([int(pk) for pk in among])
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression, content_type, limit])
+        cursor.execute(sql + " ORDER BY rank DESC LIMIT %s", [*params, limit])
         return [(object_id, float(rank)) for object_id, rank in cursor.fetchall()]
 
 

@@ -1,5 +1,7 @@
 """SQLite FTS5, with BM25 ranking (title weighted ten times the body)."""
 
+import json
+
 from django.db import connection
 
 from search.query import Query
@@ -41,17 +43,23 @@ def match(
     languages: list[str | None],
     limit: int,
     require_all: bool = True,
+    among: list[int] | None = None,
 ) -> list[tuple[int, float]]:
+    """(object_id, score) of matching objects, best first; `among` keeps to those objects."""
     expression = fts_expression(query, languages, require_all)
-    if expression is None:
+    if expression is None or among == []:
         return []
     sql = (
         "SELECT e.object_id, bm25(search_fts, 10.0, 1.0) AS rank FROM search_fts "
         "JOIN search_searchentry e ON e.id = search_fts.rowid "
-        "WHERE search_fts MATCH %s AND e.content_type = %s ORDER BY rank LIMIT %s"
+        "WHERE search_fts MATCH %s AND e.content_type = %s"
     )
+    params = [expression, content_type]
+    if among is not None:
+        sql += " AND e.object_id IN (SELECT value FROM json_each(%s))"
+        params.append(json.dumps([int(pk) for pk in among]))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [expression, content_type, limit])
+        cursor.execute(sql + " ORDER BY rank LIMIT %s", [*params, limit])
         return [(object_id, -rank) for object_id, rank in cursor.fetchall()]
 
 
