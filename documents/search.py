@@ -2,7 +2,6 @@
 
 from collections import Counter
 
-import numpy as np
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
@@ -30,15 +29,27 @@ FACETS = {
 }
 
 
+def _published_revision(document_id: int):
+    """The revision a reader sees, or None when the document is not (or no longer) published."""
+    document = Document.objects.select_related("published_revision").filter(pk=document_id).first()
+    return document.published_revision if document is not None and document.is_published else None
+
+
+def _titles_and_summaries(revision) -> tuple[list[str], list[str]]:
+    """The original's title and summary, then those given in other languages."""
+    translations = list(revision.translations.values())
+    titles = [revision.title] + [t.get("title", "") for t in translations]
+    summaries = [revision.summary] + [t.get("summary", "") for t in translations]
+    return titles, summaries
+
+
 def document_index(document_id: int) -> None:
     """Index a published document (every title it has, summary, keywords, text), or drop it."""
-    document = Document.objects.select_related("published_revision").filter(pk=document_id).first()
-    if document is None or not document.is_published:
+    revision = _published_revision(document_id)
+    if revision is None:
         services.entry_remove(content_type=CONTENT_TYPE, object_id=document_id)
         return
-    revision = document.published_revision
-    titles = [revision.title] + [t.get("title", "") for t in revision.translations.values()]
-    summaries = [revision.summary] + [t.get("summary", "") for t in revision.translations.values()]
+    titles, summaries = _titles_and_summaries(revision)
     body = "\n".join(
         [
             *summaries,
@@ -49,7 +60,7 @@ def document_index(document_id: int) -> None:
     )
     services.entry_index(
         content_type=CONTENT_TYPE,
-        object_id=document.pk,
+        object_id=document_id,
         language=revision.language,
         title="\n".join(titles),
         body=body,
@@ -65,25 +76,15 @@ def _indexed_text(revision) -> str:
 
 def document_embed(document_id: int) -> None:
     """Embed a published document's titles and summaries, and passages of its text; or drop them."""
-    document = Document.objects.select_related("published_revision").filter(pk=document_id).first()
-    if document is None or not document.is_published:
+    revision = _published_revision(document_id)
+    if revision is None:
         services.passages_remove(content_type=CONTENT_TYPE, object_id=document_id)
         return
-    revision = document.published_revision
-    translations = revision.translations.values()
-    head = "\n".join(
-        part
-        for part in [
-            revision.title,
-            *(t.get("title", "") for t in translations),
-            revision.summary,
-            *(t.get("summary", "") for t in translations),
-        ]
-        if part
-    )
+    titles, summaries = _titles_and_summaries(revision)
+    head = "\n".join(part for part in [*titles, *summaries] if part)
     services.passages_index(
         content_type=CONTENT_TYPE,
-        object_id=document.pk,
+        object_id=document_id,
         language=revision.language,
         head=head,
         text=_indexed_text(revision),
@@ -252,25 +253,9 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
 
 def similar_documents(user, document: Document, limit: int = 5) -> list[Document]:
     """Readable documents closest in meaning to this one, other than its language versions."""
-    from search.models import Passage
-
-    vectors = list(
-        Passage.objects.filter(content_type=CONTENT_TYPE, object_id=document.pk).values_list(
-            "embedding", flat=True
-        )
-    )
-    if not vectors:
-        return []
-    centroid = np.mean(vectors, axis=0)
-    exclude = {
-        document.pk,
-        *(version.pk for version in selectors.language_versions(user, document)),
-    }
+    versions = {version.pk for version in selectors.language_versions(user, document)}
     candidates = ranking.similar_to(
-        content_type=CONTENT_TYPE,
-        vector=centroid / (np.linalg.norm(centroid) or 1),
-        exclude=exclude,
-        limit=limit * 4,
+        content_type=CONTENT_TYPE, object_id=document.pk, exclude=versions, limit=limit * 4
     )
     by_id = selectors.documents_for_listing(user).in_bulk(candidates)
     return [by_id[pk] for pk in candidates if pk in by_id][:limit]

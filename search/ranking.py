@@ -11,6 +11,8 @@ how close a passage is. Tuned on benchmarks/search_eval (`make bench-search`, an
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from search.backends import backend
 from search.embeddings import embed_query
 
@@ -52,14 +54,27 @@ def semantic_hits(*, content_type: str, text: str, limit: int = PASSAGES_CONSIDE
     return best
 
 
-def similar_to(*, content_type: str, vector, exclude: set[int], limit: int) -> list[int]:
-    """Objects whose passages are closest to `vector`, best first."""
+def similar_to(*, content_type: str, object_id: int, exclude: set[int], limit: int) -> list[int]:
+    """Objects whose passages are closest to the mean of this object's passages, best first."""
+    from search.models import Passage
+
+    vectors = list(
+        Passage.objects.filter(content_type=content_type, object_id=object_id).values_list(
+            "embedding", flat=True
+        )
+    )
+    if not vectors:
+        return []
+    centroid = np.mean(vectors, axis=0)
+    exclude = exclude | {object_id}
     seen: dict[int, float] = {}
-    for object_id, _position, _start, similarity in backend().nearest(
-        content_type=content_type, vector=vector, limit=PASSAGES_CONSIDERED
+    for other, _position, _start, similarity in backend().nearest(
+        content_type=content_type,
+        vector=centroid / (np.linalg.norm(centroid) or 1),
+        limit=PASSAGES_CONSIDERED,
     ):
-        if object_id not in exclude and object_id not in seen and similarity >= SIMILARITY_FLOOR:
-            seen[object_id] = similarity
+        if other not in exclude and other not in seen and similarity >= SIMILARITY_FLOOR:
+            seen[other] = similarity
     return list(seen)[:limit]
 
 
