@@ -833,6 +833,46 @@ class Bench:
         return path
 
 
+# --- Shared by the benchmarks' main() ---------------------------------------------------------
+
+
+def run_steps(bench, steps, started: float) -> None:
+    """Run (name, callable) steps, timing each into the results, then report."""
+    for name, step in steps:
+        t0 = time.perf_counter()
+        step()
+        bench.results["timings_s"][name] = time.perf_counter() - t0
+    bench.results["meta"]["wall_s"] = time.perf_counter() - started
+    bench.report()
+
+
+def finish(bench, started: float) -> None:
+    """After a failure, write what was measured, marked as failed."""
+    if bench is None or "wall_s" in bench.results["meta"]:
+        return
+    bench.results["meta"]["wall_s"] = time.perf_counter() - started
+    bench.results["meta"]["failed"] = True
+    try:
+        bench.report()
+    except Exception as error:  # the original exception matters more
+        log(f"could not write partial results: {error}")
+
+
+def teardown(database, work: Path, *, keep: bool = False) -> None:
+    """Close Django's connections, stop the database and remove the work folder (unless kept)."""
+    if keep:
+        log(f"kept: DATABASE_URL={database.url} SECBIO_DATA_DIR={work / 'data'}")
+        return
+    try:
+        from django.db import connections
+
+        connections.close_all()
+    except Exception:  # noqa: S110 - Django may not be set up yet
+        pass
+    database.stop()
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, help="library size for the page timings")
@@ -885,34 +925,11 @@ def main(argv=None) -> int:
             ("bulk_load", bench.bulk_load, "load"),
             ("pages", bench.pages, "pages"),
         ]
-        for name, step, skip in steps:
-            if skip in args.skip:
-                continue
-            t0 = time.perf_counter()
-            step()
-            bench.results["timings_s"][name] = time.perf_counter() - t0
-        bench.results["meta"]["wall_s"] = time.perf_counter() - started
-        bench.report()
+        run_steps(bench, [(n, step) for n, step, skip in steps if skip not in args.skip], started)
         return 0
     finally:
-        if bench is not None and "wall_s" not in bench.results["meta"]:
-            bench.results["meta"]["wall_s"] = time.perf_counter() - started
-            bench.results["meta"]["failed"] = True
-            try:
-                bench.report()
-            except Exception as error:  # the original exception matters more
-                log(f"could not write partial results: {error}")
-        if args.keep:
-            log(f"kept: DATABASE_URL={database.url} SECBIO_DATA_DIR={work / 'data'}")
-        else:
-            try:
-                from django.db import connections
-
-                connections.close_all()
-            except Exception:  # noqa: S110 - Django may not be set up yet
-                pass
-            database.stop()
-            shutil.rmtree(work, ignore_errors=True)
+        finish(bench, started)
+        teardown(database, work, keep=args.keep)
         log(f"done in {time.perf_counter() - started:.0f} s")
 
 

@@ -19,14 +19,21 @@ import argparse
 import json
 import math
 import os
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_library import DEFAULT_CORPUS, REPO, RESULTS_DIR, Database, git_state, log
+from bench_library import (
+    DEFAULT_CORPUS,
+    REPO,
+    RESULTS_DIR,
+    Database,
+    git_state,
+    log,
+    teardown,
+)
 
 EVAL = REPO / "benchmarks" / "search_eval" / "queries.json"
 CUTOFF = 10
@@ -240,15 +247,7 @@ def main(argv=None) -> int:
         log(f"written to {out}")
         return 0
     finally:
-        try:
-            from django.db import connections
-
-            connections.close_all()
-        except Exception:  # noqa: S110 - Django may not be set up yet
-            pass
-        database.stop()
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
+        teardown(database, work, keep=args.work is not None)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ import json
 import os
 import pstats
 import random
-import shutil
 import statistics
 import struct
 import subprocess
@@ -51,8 +50,11 @@ from bench_library import (
     Bench,
     Database,
     QueryCounter,
+    finish,
     log,
     percentile,
+    run_steps,
+    teardown,
 )
 
 QUERIES = REPO / "benchmarks" / "search_eval" / "queries.json"
@@ -954,32 +956,11 @@ def main(argv=None) -> int:
             ("profile", bench.profile),
             ("fresh_process", bench.fresh_process),
         ]
-        for name, step in steps:
-            t0 = time.perf_counter()
-            step()
-            bench.results["timings_s"][name] = time.perf_counter() - t0
-        bench.results["meta"]["wall_s"] = time.perf_counter() - started
-        bench.report()
+        run_steps(bench, steps, started)
         return 0
     finally:
-        if bench is not None and "wall_s" not in bench.results["meta"]:
-            bench.results["meta"]["wall_s"] = time.perf_counter() - started
-            bench.results["meta"]["failed"] = True
-            try:
-                bench.report()
-            except Exception as error:  # the original exception matters more
-                log(f"could not write partial results: {error}")
-        if args.keep:
-            log(f"kept: DATABASE_URL={database.url} SECBIO_DATA_DIR={work / 'data'}")
-        else:
-            try:
-                from django.db import connections
-
-                connections.close_all()
-            except Exception:  # noqa: S110 - Django may not be set up yet
-                pass
-            database.stop()
-            shutil.rmtree(work, ignore_errors=True)
+        finish(bench, started)
+        teardown(database, work, keep=args.keep)
         log(f"done in {time.perf_counter() - started:.0f} s")
 
 
