@@ -1,8 +1,11 @@
 """What the search engine indexes of a document, and how document search applies permissions."""
 
-from collections import Counter
+from collections import Counter, namedtuple
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from documents import selectors
@@ -98,38 +101,23 @@ def document_search(
 
     `params` are the request's filters (the library's), read leniently: a bad value is dropped.
     """
-    from documents.forms import LibraryFilterForm
-
-    visible = selectors.documents_visible_to(user)
-    filters = LibraryFilterForm(params or None).filters()
-    filtered = selectors.document_filter(visible, filters=filters)
-    if filters.get("my_languages") and (read := languages_read(user)):
-        filtered = filtered.filter(published_revision__language__in=read)
+    filtered, filters = _filtered(user, params)
     scores: dict[int, float] = {}
     starts: dict[int, int | None] = {}
     concepts = []
     if not query.is_empty:
-        languages = list(
-            dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"])
-        )
-        concepts = concepts_in(query.positive_text, [code for code in languages if code])
-        query.expansions = expansions(concepts)
-        mode = (params or {}).get("mode") or "hybrid"
-        scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid")
-        filtered = filtered.filter(pk__in=id_list(scores))
-    facets = _facet_counts(filtered, bounded=not query.is_empty)
-    if sort == "date" or query.is_empty:
-        ordered_ids = filtered.order_by("-published_revision__date_adopted", "-pk").values_list(
-            "pk", flat=True
-        )
+        concepts, scores, starts = _query_scores(query, params)
+    if query.is_empty:
+        facets = _facet_counts(filtered)
+        ordered_ids = filtered.order_by("-date_adopted", "-pk").values_list("pk", flat=True)
     else:
-        # Rank in Python over ids only, then load just the page's documents.
-        readable = set(filtered.values_list("pk", flat=True))
-        ordered_ids = [
-            pk
-            for pk, _score in sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
-            if pk in readable
-        ]
+        matches = _readable_matches(filtered, scores)
+        facets = _match_facets(matches)
+        if sort == "date":
+            matches.sort(key=lambda row: (row.date_adopted is not None, row.date_adopted, row.pk))
+        else:  # ranked in Python over ids only; just the page's documents are loaded below
+            matches.sort(key=lambda row: (scores[row.pk], row.pk))
+        ordered_ids = [row.pk for row in reversed(matches)]
     paginator = Paginator(ordered_ids, page_size)
     current = paginator.get_page(page)
     by_id = selectors.documents_for_listing(user).in_bulk(list(current.object_list))
@@ -155,12 +143,42 @@ def document_search(
         "page": current,
         "results": results,
         "facets": facets,
-        "facet_groups": _labelled(facets),
+        "facet_groups": SimpleLazyObject(lambda: _labelled(facets)),  # pages only, not the API
         "count": paginator.count,
         "filters": filters,
         "concepts": concepts,
         "template": "documents/partials/search_results.html",
     }
+
+
+def document_count(*, user, query, params) -> int:
+    """How many documents `document_search` would find, without its facets, ranking or page."""
+    filtered, _filters = _filtered(user, params)
+    if query.is_empty:
+        return filtered.count()
+    _concepts, scores, _starts = _query_scores(query, params)
+    return filtered.filter(pk__in=id_list(scores)).count() if scores else 0
+
+
+def _filtered(user, params):
+    """(the documents `user` may read within the request's filters, the filters read)."""
+    from documents.forms import LibraryFilterForm
+
+    filters = LibraryFilterForm(params or None).filters()
+    filtered = selectors.document_filter(selectors.documents_visible_to(user), filters=filters)
+    if filters.get("my_languages") and (read := languages_read(user)):
+        filtered = filtered.filter(published_revision__language__in=read)
+    return filtered, filters
+
+
+def _query_scores(query, params):
+    """(thesaurus concepts the query names, {id: score}, {id: best passage offset})."""
+    languages = list(dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"]))
+    concepts = concepts_in(query.positive_text, [code for code in languages if code])
+    query.expansions = expansions(concepts)
+    mode = (params or {}).get("mode") or "hybrid"
+    scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid")
+    return concepts, scores, starts
 
 
 def languages_read(user) -> list[str]:
@@ -174,7 +192,7 @@ def languages_read(user) -> list[str]:
     return sorted({code.split("-")[0] for code in codes if code})
 
 
-# Facets read from the document's own columns (and its jurisdiction) in one pass.
+# Facets read from each matched document's own columns (and its jurisdiction's).
 _ROW_FACETS = {
     "doc_type": "doc_type",
     "jurisdiction": "jurisdiction__code",
@@ -182,27 +200,41 @@ _ROW_FACETS = {
     "language": "language",
     "legal_status": "legal_status",
 }
+_Match = namedtuple("_Match", ["pk", "revision", "date_adopted", *_ROW_FACETS])
 
 
-def _facet_counts(filtered, *, bounded: bool) -> dict[str, list[tuple[str, int]]]:
-    """{facet: [(value, count)], most frequent first}.
+def _facet_counts(filtered) -> dict[str, list[tuple[str, int]]]:
+    """{facet: [(value, count)], most frequent first} of a browsed (unbounded) list of documents:
+    one GROUP BY per facet, which the listing indexes serve."""
+    return {name: selectors.document_counts(filtered, field) for name, field in FACETS.items()}
 
-    A search's matches are bounded (MAX_MATCHES and the semantic hits): one query reads their
-    row facets and Python counts them, instead of one GROUP BY per facet over the same ids.
-    Browsing the whole library keeps the GROUP BYs, which the listing indexes serve.
+
+def _readable_matches(filtered, scores: dict[int, float]) -> list[_Match]:
+    """The matches `filtered` keeps (readable, within the filters), with what facets and sorting need.
+
+    One query reads them all: a search's matches are bounded (MAX_MATCHES and the semantic
+    hits), and counting their facets in Python beat one GROUP BY per facet over the same ids.
     """
-    if not bounded:
-        return {name: selectors.document_counts(filtered, field) for name, field in FACETS.items()}
+    if not scores:
+        return []
+    rows = (
+        filtered.filter(pk__in=id_list(scores))
+        .order_by()
+        .values_list("pk", "published_revision_id", "date_adopted", *_ROW_FACETS.values())
+    )
+    return [_Match(*row) for row in rows]
+
+
+def _match_facets(matches: list[_Match]) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts of a search's readable matches, in the order of FACETS."""
     counters = {name: Counter() for name in _ROW_FACETS}
-    for row in filtered.order_by().values_list(*_ROW_FACETS.values()):
-        for name, value in zip(_ROW_FACETS, row, strict=True):
-            if value not in (None, ""):
+    for row in matches:
+        for name in _ROW_FACETS:
+            if (value := getattr(row, name)) not in (None, ""):
                 counters[name][value] += 1
+    links = selectors.link_counts([row.revision for row in matches])
     return {
-        name: counters[name].most_common()
-        if name in counters
-        else selectors.document_counts(filtered, field)
-        for name, field in FACETS.items()
+        name: counters[name].most_common() if name in counters else links[name] for name in FACETS
     }
 
 
@@ -272,34 +304,40 @@ FACET_TITLES = {
 }
 
 
-def _labelled(facets: dict) -> list[dict]:
-    """Facets as {name, title, values: [(value, label, count)]} in the reader's language."""
-    from documents.languages import language_name
+LABELS_TTL = 300
+
+
+def _labels() -> dict[str, dict]:
+    """{facet: {value: label}} in the reader's language, cached a few minutes: the names of
+    jurisdictions, topics and articles change rarely, and every search page shows them."""
     from documents.models import BWCArticle
     from organizations.models import Organization, RegionalGroup
     from taxonomy.models import Topic
 
-    codes = {code for code, _count in facets["jurisdiction"]}
-    labels = {
-        "doc_type": dict(DocumentType.choices),
-        "legal_status": dict(LegalStatus.choices),
-        "region": dict(RegionalGroup.choices),
-        "jurisdiction": dict(
-            Organization.objects.filter(code__in=codes).values_list("code", "name")
-        ),
-        "topic": {
-            t.slug: t.label for t in Topic.objects.filter(slug__in=[v for v, _c in facets["topic"]])
-        },
-        "bwc_article": {a.number: a.roman for a in BWCArticle.objects.all()},
-    }
+    def read():
+        return {
+            "doc_type": dict(DocumentType.choices),
+            "legal_status": dict(LegalStatus.choices),
+            "region": dict(RegionalGroup.choices),
+            "jurisdiction": dict(Organization.objects.values_list("code", "name")),
+            "topic": {topic.slug: str(topic.label) for topic in Topic.objects.order_by()},
+            "bwc_article": {a.number: a.roman for a in BWCArticle.objects.all()},
+        }
+
+    return cache.get_or_set(f"search-facet-labels:{get_language()}", read, LABELS_TTL)
+
+
+def _labelled(facets: dict) -> list[dict]:
+    """Facets as {name, title, values: [(value, label, count)]} in the reader's language."""
+    from documents.languages import language_name
+
+    labels = _labels()
     labelled = []
     for name, counts in facets.items():
         values = [
             (
                 value,
-                language_name(value)
-                if name == "language"
-                else labels.get(name, {}).get(value, value),
+                language_name(value) if name == "language" else labels[name].get(value, value),
                 count,
             )
             for value, count in counts
@@ -313,6 +351,7 @@ register(
         name="documents",
         label=_("Documents"),
         search=document_search,
+        count=document_count,
         reindex_ids=lambda: Document.objects.values_list("pk", flat=True),
         reindex_one=document_index,
         embed_one=document_embed,

@@ -155,6 +155,27 @@ def document_counts(queryset: QuerySet[Document], field: str) -> list[tuple[str,
     return [(value, count) for value, count in rows if value not in (None, "")]
 
 
+def link_counts(revision_ids: list[int]) -> dict[str, list[tuple[str, int]]]:
+    """{"topic": [(slug, count)], "bwc_article": [(number, count)]} of these revisions, most
+    frequent first: the many-to-many facets of a search's matches, read from the links alone."""
+    from search.backends import id_list
+
+    links = {
+        "topic": (DocumentRevision.topics.through, "topic__slug"),
+        "bwc_article": (DocumentRevision.bwc_articles.through, "bwcarticle__number"),
+    }
+    counts = {}
+    for name, (through, path) in links.items():
+        rows = (
+            through.objects.filter(documentrevision_id__in=id_list(revision_ids))
+            .values_list(path)
+            .annotate(count=Count("pk"))
+            .order_by("-count")
+        )
+        counts[name] = [(value, count) for value, count in rows]
+    return counts
+
+
 _ON_DOCUMENT = {"doc_type", "jurisdiction", "language", "legal_status", "date_adopted"}
 
 

@@ -14,6 +14,7 @@ class Provider:
     search: Callable  # (user, query, filters, page, page_size) -> dict
     reindex_ids: Callable  # () -> iterable of ids
     reindex_one: Callable  # (id) -> None: the lexical entry, findable at once
+    count: Callable | None = None  # (user, query, params) -> int: what search would count
     embed_one: Callable | None = None  # (id) -> None: the passages' embeddings, slower
     content_type: str = ""  # the kind its index entries carry
 

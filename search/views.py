@@ -24,10 +24,7 @@ def _suggestion(request, query, params) -> str | None:
     by_words["mode"] = "lexical"  # spelling changes which words match, not what they mean
 
     def count(text: str) -> int:
-        outcome = provider("documents").search(
-            user=request.user, query=parse(text), params=by_words, page=1, page_size=1
-        )
-        return outcome["count"]
+        return provider("documents").count(user=request.user, query=parse(text), params=by_words)
 
     return suggest(query, count=count)
 
@@ -62,7 +59,7 @@ def search_page(request):
 
 @require_GET
 def search_api(request):
-    """GET /api/v1/search?q=…&lang=…&type=…&jurisdiction=…&page=…&page_size=… (JSON)."""
+    """GET /api/v1/search?q=…&lang=…&type=…&jurisdiction=…&sort=relevance|date&page=…&page_size=… (JSON)."""
     query = parse(request.GET.get("q"))
     try:
         page_size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", 20))))
@@ -73,7 +70,12 @@ def search_api(request):
         if alias in params:
             params[name] = params[alias]
     outcome = provider("documents").search(
-        user=request.user, query=query, params=params, page=_page(request), page_size=page_size
+        user=request.user,
+        query=query,
+        params=params,
+        page=_page(request),
+        page_size=page_size,
+        sort=request.GET.get("sort", "relevance"),
     )
     results = [
         {

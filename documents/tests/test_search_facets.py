@@ -1,0 +1,100 @@
+"""A search counts its facets over the matches the reader may read, and sorts them by date."""
+
+from datetime import date
+
+import pytest
+
+from documents.models import AccessLevel, BWCArticle, DocumentType
+from documents.search import document_index
+from documents.tests.factories import published_document
+from organizations.models import RegionalGroup
+from organizations.tests.factories import OrganizationFactory
+from taxonomy.models import Topic
+
+TEXT = "Article 1\nLaboratories shall keep an inventory of pathogens.\n"
+
+
+@pytest.fixture
+def library(db, contributor, moderator, organization):
+    senegal = OrganizationFactory(code="SEN", name="Senegal", regional_group=RegionalGroup.AFRICAN)
+    biosecurity = Topic.objects.create(slug="biosecurity", label="Biosecurity")
+    waste = Topic.objects.create(slug="waste", label="Waste")
+    article_four = BWCArticle.objects.create(number=4, title="National implementation")
+
+    def publish(title, **fields):
+        document = published_document(
+            contributor=contributor,
+            moderator=moderator,
+            organization=organization,
+            title=title,
+            official_number=title,
+            **{"text": TEXT, **fields},
+        )
+        document_index(document.pk)
+        return document
+
+    return {
+        "law": publish(
+            "law",
+            date_adopted=date(2010, 5, 1),
+            topics=[biosecurity.pk, waste.pk],
+            bwc_articles=[article_four],
+        ),
+        "undated": publish("undated", date_adopted=None, topics=[biosecurity.pk]),
+        "guidance": publish(
+            "guidance",
+            doc_type=DocumentType.GUIDANCE,
+            jurisdiction=senegal,
+            date_adopted=date(2020, 3, 1),
+            topics=[waste.pk],
+        ),
+        "members_only": publish(
+            "members_only",
+            access_level=AccessLevel.MEMBERS,
+            date_adopted=date(2024, 1, 1),
+            topics=[biosecurity.pk],
+            bwc_articles=[article_four],
+        ),
+        "unrelated": publish("unrelated", date_adopted=date(2000, 1, 1), text="Nothing here.\n"),
+    }
+
+
+def _search(client, query: str) -> dict:
+    return client.get(f"/api/v1/search?mode=lexical&q=inventory&{query}").json()
+
+
+def _facet(body, name) -> dict:
+    return {item["value"]: item["count"] for item in body["facets"][name]}
+
+
+@pytest.mark.django_db
+def test_facets_count_the_readable_matches_only(client, library, member):
+    body = _search(client, "")
+    assert body["count"] == 3
+    assert _facet(body, "topic") == {"biosecurity": 2, "waste": 2}
+    assert _facet(body, "bwc_article") == {4: 1}
+    assert _facet(body, "doc_type") == {"national_law": 2, "guidance": 1}
+    assert _facet(body, "region")[RegionalGroup.AFRICAN] == 1
+    client.force_login(member)
+    body = _search(client, "")
+    assert body["count"] == 4
+    assert _facet(body, "topic") == {"biosecurity": 3, "waste": 2}
+    assert _facet(body, "bwc_article") == {4: 2}
+
+
+@pytest.mark.django_db
+def test_facets_follow_the_filters(client, library):
+    body = _search(client, "topic=waste")
+    assert body["count"] == 2
+    assert _facet(body, "topic") == {"biosecurity": 1, "waste": 2}
+    assert _facet(body, "jurisdiction") == {"SEN": 1, library["law"].jurisdiction.code: 1}
+
+
+@pytest.mark.django_db
+def test_sorting_by_date_puts_the_newest_first_and_the_undated_last(client, library, member):
+    client.force_login(member)
+    body = _search(client, "sort=date")
+    assert [r["title"] for r in body["results"]] == ["members_only", "guidance", "law", "undated"]
+    html = client.get("/en/search/?mode=lexical&q=inventory&sort=date").content.decode()
+    order = [html.index(f">{title}<") for title in ("members_only", "guidance", "law", "undated")]
+    assert order == sorted(order)
