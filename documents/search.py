@@ -261,7 +261,9 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
     lexical = lexical_match(query) if mode != "semantic" else {}
     if mode == "lexical":
         return lexical, {}
-    hits = ranking.semantic_hits(content_type=CONTENT_TYPE, text=query.positive_text)
+    hits = ranking.semantic_hits(
+        content_type=CONTENT_TYPE, text=query.positive_text, keep=set(lexical)
+    )
     excluded: set[int] = set()
     for word in query.excluded:  # only the semantic hits need checking (the words did it)
         excluded.update(lexical_match(parse(word), among=list(hits)))
