@@ -141,7 +141,6 @@ GRID = {
     "LEXICAL_BONUS": (0.15, 0.25, 0.35),
     "LEXICAL_RANK_SCALE": (3, 5, 10),
     "SIMILARITY_FLOOR": (0.15, 0.2, 0.25),
-    "PARTIAL_WORDS_BONUS": (False, True),
 }
 
 

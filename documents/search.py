@@ -20,7 +20,9 @@ from search.thesaurus import concepts_in, expansions
 
 CONTENT_TYPE = "documents.document"
 MODES = ("hybrid", "lexical", "semantic")
-MAX_MATCHES = 5000
+# The words' matches a search keeps (best first; see search/backends): their facets are counted
+# and they are ranked in Python, so this bounds a search's cost however common its words.
+MAX_MATCHES = 2000
 FACETS = {
     "doc_type": "doc_type",
     "jurisdiction": "jurisdiction__code",
@@ -106,7 +108,7 @@ def document_search(
     starts: dict[int, int | None] = {}
     concepts = []
     if not query.is_empty:
-        concepts, scores, starts = _query_scores(query, params)
+        concepts, scores, starts = _query_scores(query, params, filtered if filters else None)
     if query.is_empty:
         facets = _facet_counts(filtered)
         ordered_ids = filtered.order_by("-date_adopted", "-pk").values_list("pk", flat=True)
@@ -153,10 +155,10 @@ def document_search(
 
 def document_count(*, user, query, params) -> int:
     """How many documents `document_search` would find, without its facets, ranking or page."""
-    filtered, _filters = _filtered(user, params)
+    filtered, filters = _filtered(user, params)
     if query.is_empty:
         return filtered.count()
-    _concepts, scores, _starts = _query_scores(query, params)
+    _concepts, scores, _starts = _query_scores(query, params, filtered if filters else None)
     return filtered.filter(pk__in=id_list(scores)).count() if scores else 0
 
 
@@ -171,13 +173,18 @@ def _filtered(user, params):
     return filtered, filters
 
 
-def _query_scores(query, params):
-    """(thesaurus concepts the query names, {id: score}, {id: best passage offset})."""
+def _query_scores(query, params, filtered):
+    """(thesaurus concepts the query names, {id: score}, {id: best passage offset}).
+
+    `filtered`: the documents the reader's filters keep, or None without filters. The words'
+    matches are kept to them, so that a filter finds its documents however many others match.
+    """
     languages = list(dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"]))
     concepts = concepts_in(query.positive_text, [code for code in languages if code])
     query.expansions = expansions(concepts)
     mode = (params or {}).get("mode") or "hybrid"
-    scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid")
+    within = filtered.order_by().values("pk") if filtered is not None else None
+    scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid", within)
     return concepts, scores, starts
 
 
@@ -238,7 +245,9 @@ def _match_facets(matches: list[_Match]) -> dict[str, list[tuple[str, int]]]:
     }
 
 
-def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, int | None]]:
+def _scores(
+    query, languages, mode: str, within=None
+) -> tuple[dict[int, float], dict[int, int | None]]:
     """({document id: score}, {document id: offset of its best passage}) for a query.
 
     Lexical: the words (stemmed in each language) and thesaurus expansions. Semantic: passages
@@ -246,15 +255,15 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
     phrases keep it to documents that contain them, and excluded words exclude in every mode.
     """
 
-    def lexical_match(q, require_all=True, among=None):
+    def lexical_match(q, among=None):
         return dict(
             backend().match(
                 content_type=CONTENT_TYPE,
                 query=q,
                 languages=languages,
                 limit=MAX_MATCHES,
-                require_all=require_all,
                 among=among,
+                within=within if among is None else None,
             )
         )
 
@@ -276,13 +285,7 @@ def _scores(query, languages, mode: str) -> tuple[dict[int, float], dict[int, in
     semantic = {pk: hit.score for pk, hit in hits.items()}
     if mode == "semantic":
         return semantic, starts
-    words = ranking.ranked(lexical)
-    if ranking.PARTIAL_WORDS_BONUS and not query.phrases and len(query.words) > 1:
-        some = lexical_match(
-            query, require_all=False, among=[pk for pk in hits if pk not in lexical]
-        )
-        words += ranking.ranked(some)
-    return ranking.combine(semantic, words), starts
+    return ranking.combine(semantic, ranking.ranked(lexical)), starts
 
 
 def similar_documents(user, document: Document, limit: int = 5) -> list[Document]:

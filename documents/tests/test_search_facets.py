@@ -98,3 +98,11 @@ def test_sorting_by_date_puts_the_newest_first_and_the_undated_last(client, libr
     html = client.get("/en/search/?mode=lexical&q=inventory&sort=date").content.decode()
     order = [html.index(f">{title}<") for title in ("members_only", "guidance", "law", "undated")]
     assert order == sorted(order)
+
+
+@pytest.mark.django_db
+def test_a_filter_finds_its_documents_however_many_others_match(client, library, monkeypatch):
+    monkeypatch.setattr("documents.search.MAX_MATCHES", 1)
+    assert _search(client, "")["count"] <= 1  # the newest match only (3 without the cap)
+    body = _search(client, "jurisdiction=SEN")
+    assert [r["title"] for r in body["results"]] == ["guidance"]

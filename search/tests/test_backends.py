@@ -1,0 +1,68 @@
+"""The full-text backends (SQLite FTS5 or PostgreSQL, whichever the suite runs on): how many
+matches they rank, and how they keep to a reader's filters however many others match."""
+
+import pytest
+
+from search import services
+from search.backends import backend
+from search.models import SearchEntry
+from search.query import parse
+
+KIND = "tests.thing"
+
+
+@pytest.fixture
+def entries(db):
+    """Five entries with "pathogen"; the first says it most, the second has it in its title."""
+    texts = {
+        1: ("Act one", "pathogen pathogen pathogen laboratory"),
+        2: ("Pathogen act", "laboratory rules"),
+        3: ("Act three", "a pathogen in a laboratory"),
+        4: ("Act four", "pathogen storage"),
+        5: ("Act five", "pathogen transport"),
+    }
+    for object_id, (title, body) in texts.items():
+        services.entry_index(
+            content_type=KIND, object_id=object_id, language="en", title=title, body=body
+        )
+    services.entry_index(
+        content_type="tests.other", object_id=9, language="en", title="Pathogen", body="pathogen"
+    )
+
+
+def _match(limit=10, **kwargs):
+    return [
+        object_id
+        for object_id, _score in backend().match(
+            content_type=KIND, query=parse("pathogen"), languages=["en"], limit=limit, **kwargs
+        )
+    ]
+
+
+@pytest.mark.django_db
+def test_few_matches_are_all_ranked(entries):
+    found = _match()
+    assert set(found) == {1, 2, 3, 4, 5}
+    # Ranked, not newest first: the title match and the body that says it most lead.
+    assert set(found[:2]) == {1, 2}
+
+
+@pytest.mark.django_db
+def test_many_matches_rank_title_matches_first_then_the_newest(entries, monkeypatch):
+    monkeypatch.setattr(backend(), "RANK_ALL", 2)
+    assert _match() == [2, 5, 4, 3, 1]
+
+
+@pytest.mark.django_db
+def test_the_limit_keeps_the_newest_and_a_filter_reaches_past_it(entries):
+    assert set(_match(limit=2)) == {4, 5}
+    within = SearchEntry.objects.filter(content_type=KIND, object_id__in=[1, 3]).values(
+        "object_id"
+    )
+    assert set(_match(limit=2, within=within)) == {1, 3}
+
+
+@pytest.mark.django_db
+def test_among_keeps_to_those_objects(entries):
+    assert sorted(_match(among=[3, 4, 8])) == [3, 4]
+    assert _match(among=[]) == []
