@@ -12,7 +12,7 @@ from documents import selectors
 from documents.languages import content_language
 from documents.models import Document, DocumentType, LegalStatus
 from search import ranking, services
-from search.backends import backend, id_list
+from search.backends import backend, rows_among
 from search.query import parse
 from search.registry import Provider, register
 from search.snippets import snippet
@@ -106,15 +106,19 @@ def document_search(
     filtered, filters = _filtered(user, params)
     scores: dict[int, float] = {}
     starts: dict[int, int | None] = {}
-    concepts = []
+    concepts, words, word_count = [], None, None
     if not query.is_empty:
-        concepts, scores, starts = _query_scores(query, params, filtered if filters else None)
+        concepts, scores, starts, words = _query_scores(
+            query, params, filtered if filters else None
+        )
     if query.is_empty:
         facets = _facet_counts(filtered)
         ordered_ids = filtered.order_by("-date_adopted", "-pk").values_list("pk", flat=True)
     else:
         matches = _readable_matches(filtered, scores)
         facets = _match_facets(matches)
+        if words is not None:
+            word_count = sum(1 for row in matches if row.pk in words)
         if sort == "date":
             matches.sort(key=lambda row: (row.date_adopted is not None, row.date_adopted, row.pk))
         else:  # ranked in Python over ids only; just the page's documents are loaded below
@@ -147,6 +151,7 @@ def document_search(
         "facets": facets,
         "facet_groups": SimpleLazyObject(lambda: _labelled(facets)),  # pages only, not the API
         "count": paginator.count,
+        "word_count": word_count,
         "filters": filters,
         "concepts": concepts,
         "template": "documents/partials/search_results.html",
@@ -158,8 +163,8 @@ def document_count(*, user, query, params) -> int:
     filtered, filters = _filtered(user, params)
     if query.is_empty:
         return filtered.count()
-    _concepts, scores, _starts = _query_scores(query, params, filtered if filters else None)
-    return filtered.filter(pk__in=id_list(scores)).count() if scores else 0
+    _concepts, scores, _starts, _words = _query_scores(query, params, filtered if filters else None)
+    return len(rows_among(filtered, scores, ["pk"])) if scores else 0
 
 
 def _filtered(user, params):
@@ -174,7 +179,7 @@ def _filtered(user, params):
 
 
 def _query_scores(query, params, filtered):
-    """(thesaurus concepts the query names, {id: score}, {id: best passage offset}).
+    """(thesaurus concepts, {id: score}, {id: best passage offset}, ids the words matched).
 
     `filtered`: the documents the reader's filters keep, or None without filters. The words'
     matches are kept to them, so that a filter finds its documents however many others match.
@@ -184,8 +189,8 @@ def _query_scores(query, params, filtered):
     query.expansions = expansions(concepts)
     mode = (params or {}).get("mode") or "hybrid"
     within = filtered.order_by().values("pk") if filtered is not None else None
-    scores, starts = _scores(query, languages, mode if mode in MODES else "hybrid", within)
-    return concepts, scores, starts
+    scores, starts, words = _scores(query, languages, mode if mode in MODES else "hybrid", within)
+    return concepts, scores, starts, words
 
 
 def languages_read(user) -> list[str]:
@@ -199,15 +204,36 @@ def languages_read(user) -> list[str]:
     return sorted({code.split("-")[0] for code in codes if code})
 
 
-# Facets read from each matched document's own columns (and its jurisdiction's).
-_ROW_FACETS = {
-    "doc_type": "doc_type",
-    "jurisdiction": "jurisdiction__code",
-    "region": "jurisdiction__regional_group",
-    "language": "language",
-    "legal_status": "legal_status",
-}
+# Facets read from each matched document's own columns; jurisdictions by id (see _jurisdictions).
+_ROW_FACETS = ["doc_type", "jurisdiction", "region", "language", "legal_status"]
 _Match = namedtuple("_Match", ["pk", "revision", "date_adopted", *_ROW_FACETS])
+ORGANIZATIONS_TTL = 300
+
+
+def _jurisdictions(ids: set[int]) -> dict[int, tuple[str, str]]:
+    """{organization id: (code, regional group)}, cached: a search's matches name a few hundred
+    jurisdictions, and joining each match to its jurisdiction was a third of counting facets."""
+    from organizations.models import Organization
+
+    def read():
+        return {
+            pk: (code, group)
+            for pk, code, group in Organization.objects.values_list("pk", "code", "regional_group")
+        }
+
+    known = cache.get_or_set("search-jurisdictions", read, ORGANIZATIONS_TTL)
+    if missing := ids - known.keys():  # created since: read them, and the cache again next time
+        cache.delete("search-jurisdictions")
+        known = {
+            **known,
+            **{
+                pk: (code, group)
+                for pk, code, group in Organization.objects.filter(pk__in=missing).values_list(
+                    "pk", "code", "regional_group"
+                )
+            },
+        }
+    return known
 
 
 def _facet_counts(filtered) -> dict[str, list[tuple[str, int]]]:
@@ -224,12 +250,13 @@ def _readable_matches(filtered, scores: dict[int, float]) -> list[_Match]:
     """
     if not scores:
         return []
-    rows = (
-        filtered.filter(pk__in=id_list(scores))
-        .order_by()
-        .values_list("pk", "published_revision_id", "date_adopted", *_ROW_FACETS.values())
-    )
-    return [_Match(*row) for row in rows]
+    fields = ["pk", "published_revision_id", "date_adopted", "doc_type", "jurisdiction_id"]
+    rows = rows_among(filtered, scores, [*fields, "language", "legal_status"])
+    places = _jurisdictions({row[4] for row in rows if row[4] is not None})
+    return [
+        _Match(pk, revision, adopted, doc_type, *places.get(place, (None, None)), language, status)
+        for pk, revision, adopted, doc_type, place, language, status in rows
+    ]
 
 
 def _match_facets(matches: list[_Match]) -> dict[str, list[tuple[str, int]]]:
@@ -247,8 +274,9 @@ def _match_facets(matches: list[_Match]) -> dict[str, list[tuple[str, int]]]:
 
 def _scores(
     query, languages, mode: str, within=None
-) -> tuple[dict[int, float], dict[int, int | None]]:
-    """({document id: score}, {document id: offset of its best passage}) for a query.
+) -> tuple[dict[int, float], dict[int, int | None], set[int] | None]:
+    """({document id: score}, {document id: offset of its best passage}, ids the words matched
+    (None in semantic mode)) for a query.
 
     Lexical: the words (stemmed in each language) and thesaurus expansions. Semantic: passages
     close in meaning, in any language. Hybrid combines both (search/ranking.py); quoted
@@ -269,7 +297,7 @@ def _scores(
 
     lexical = lexical_match(query) if mode != "semantic" else {}
     if mode == "lexical":
-        return lexical, {}
+        return lexical, {}, set(lexical)
     hits = ranking.semantic_hits(
         content_type=CONTENT_TYPE, text=query.positive_text, keep=set(lexical)
     )
@@ -284,8 +312,8 @@ def _scores(
     starts = {pk: hit.start for pk, hit in hits.items() if pk not in lexical}
     semantic = {pk: hit.score for pk, hit in hits.items()}
     if mode == "semantic":
-        return semantic, starts
-    return ranking.combine(semantic, ranking.ranked(lexical)), starts
+        return semantic, starts, None
+    return ranking.combine(semantic, ranking.ranked(lexical)), starts, set(lexical)
 
 
 def similar_documents(user, document: Document, limit: int = 5) -> list[Document]:

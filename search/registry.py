@@ -11,7 +11,9 @@ from dataclasses import dataclass
 class Provider:
     name: str
     label: object  # a lazy translation
-    search: Callable  # (user, query, filters, page, page_size) -> dict
+    # (user, query, params, page, page_size, sort) -> dict: page, results, facets, count, and
+    # word_count (what the words alone found, for spelling suggestions) when it knows it
+    search: Callable
     reindex_ids: Callable  # () -> iterable of ids
     reindex_one: Callable  # (id) -> None: the lexical entry, findable at once
     count: Callable | None = None  # (user, query, params) -> int: what search would count

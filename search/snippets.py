@@ -6,7 +6,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.analysis import tokens
+from search.analysis import fold, tokens
 from search.query import Query
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -29,12 +29,30 @@ def _word_terms(word: str, language: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*tokens(word, language), *tokens(word, None)]))
 
 
+# A rough fold (lower case, Latin accents and Arabic diacritics and letter variants as `fold`
+# does them), done by str.translate: enough to tell that a word cannot hold a query term.
+_ROUGH = {
+    ord(char): fold(char)
+    for char in map(chr, [*range(0xC0, 0x250), *range(0x600, 0x700)])
+    if fold(char) != char.lower()
+}
+
+
+def _could_match(word: str, probes: set[str]) -> bool:
+    """Whether the word holds the start of a term: stems keep a word's start (Arabic ones drop
+    its prefixes, so the start is looked for anywhere). Most words of a text fail this cheap
+    test and are never analysed: stemming each new word was most of a snippet's cost."""
+    rough = word.lower().translate(_ROUGH)
+    return any(probe in rough for probe in probes)
+
+
 def _match_positions(text: str, terms: set[str], language: str | None) -> list[tuple[int, int]]:
     """(start, end) of each word of `text` that matches one of the query's terms."""
+    probes = {term[:2] for term in terms}
     matching = [
         word
         for word in set(_WORD.findall(text))
-        if not terms.isdisjoint(_word_terms(word, language))
+        if _could_match(word, probes) and not terms.isdisjoint(_word_terms(word, language))
     ]
     if not matching:
         return []

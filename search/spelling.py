@@ -199,11 +199,12 @@ def vocabulary() -> Vocabulary | None:
     return _loaded
 
 
-def suggest(query: Query, *, count: Callable[[str], int]) -> str | None:
+def suggest(query: Query, *, count: Callable[[str], int], found: int | None = None) -> str | None:
     """A corrected query to offer for `query`, or None.
 
     `count(text)` runs a query by its words (not by meaning: a typo can be close in meaning)
-    with the reader's permissions and filters. Unknown words are corrected, and rare ones too
+    with the reader's permissions and filters; `found`, when the caller knows it already, is
+    that count for the query as typed. Unknown words are corrected, and rare ones too
     when the query finds little; the correction is offered only when it finds more than the
     query as typed, so never something the reader may not see.
     """
@@ -215,7 +216,8 @@ def suggest(query: Query, *, count: Callable[[str], int]) -> str | None:
     corrected = words.rewrite(query.text, rare=True)
     if corrected is None:
         return None  # every word is known and common: the cheap, usual case
-    found = count(query.text)
+    if found is None:
+        found = count(query.text)
     if found >= FEW_RESULTS:
         corrected = words.rewrite(query.text)
     if corrected is None or fold(corrected) == fold(query.text):

@@ -18,7 +18,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Search"), required=False, max_length=10_000)
 
 
-def _suggestion(request, query, params) -> str | None:
+def _suggestion(request, query, params, outcome) -> str | None:
     """A corrected query, checked to find more with the reader's permissions and filters."""
     by_words = params.copy()
     by_words["mode"] = "lexical"  # spelling changes which words match, not what they mean
@@ -26,7 +26,7 @@ def _suggestion(request, query, params) -> str | None:
     def count(text: str) -> int:
         return provider("documents").count(user=request.user, query=parse(text), params=by_words)
 
-    return suggest(query, count=count)
+    return suggest(query, count=count, found=outcome.get("word_count"))
 
 
 def _page(request) -> int:
@@ -51,7 +51,7 @@ def search_page(request):
         "query": query,
         "results_template": outcome["template"],
         **outcome,
-        "suggestion": _suggestion(request, query, request.GET),
+        "suggestion": _suggestion(request, query, request.GET, outcome),
     }
     template = outcome["template"] if request.htmx else "search/search.html"
     return render(request, template, context)
@@ -99,7 +99,7 @@ def search_api(request):
         "results": results,
         "facets": facets,
     }
-    if suggestion := _suggestion(request, query, params):
+    if suggestion := _suggestion(request, query, params, outcome):
         body["suggestion"] = suggestion
     if query.truncated:
         body["notice"] = _("The query was too long and was shortened.")

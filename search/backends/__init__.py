@@ -6,6 +6,7 @@ Both index the analysed text of SearchEntry, so their results differ only in ran
 import json
 
 from django.db import connection
+from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from search.backends import postgres, sqlite
@@ -25,3 +26,25 @@ def id_list(ids) -> RawSQL:
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", [ids])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+
+
+def rows_among(queryset, ids, fields: list[str]) -> list[tuple]:
+    """`queryset.values_list(*fields)` of its rows whose primary key is in `ids`, read by key.
+
+    On SQLite the rows are looked up one id at a time: given the condition `pk IN ids`, it read a
+    whole covering listing index instead (every public document, for a visitor) and tested each
+    entry against the ids. The values come raw from the database (dates as text on SQLite).
+    """
+    ids = [int(pk) for pk in ids]
+    if connection.vendor != "sqlite":
+        return list(queryset.order_by().filter(pk__in=id_list(ids)).values_list(*fields))
+    named = {f"c{index}": F(field) for index, field in enumerate(["pk", *fields])}
+    sql, params = queryset.order_by().values(**named).query.sql_with_params()
+    columns = ", ".join(f"d.c{index + 1}" for index in range(len(fields)))
+    with connection.cursor() as cursor:
+        # CROSS JOIN: SQLite keeps this order, the ids outside and the rows looked up by key.
+        cursor.execute(
+            f"SELECT {columns} FROM json_each(%s) AS j CROSS JOIN ({sql}) AS d ON d.c0 = j.value",  # noqa: S608
+            [json.dumps(ids), *params],
+        )
+        return cursor.fetchall()

@@ -56,9 +56,7 @@ def test_many_matches_rank_title_matches_first_then_the_newest(entries, monkeypa
 @pytest.mark.django_db
 def test_the_limit_keeps_the_newest_and_a_filter_reaches_past_it(entries):
     assert set(_match(limit=2)) == {4, 5}
-    within = SearchEntry.objects.filter(content_type=KIND, object_id__in=[1, 3]).values(
-        "object_id"
-    )
+    within = SearchEntry.objects.filter(content_type=KIND, object_id__in=[1, 3]).values("object_id")
     assert set(_match(limit=2, within=within)) == {1, 3}
 
 
