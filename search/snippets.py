@@ -11,6 +11,8 @@ from search.query import Query
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 WINDOW = 240
+PASSAGE_REGION = 1200  # about one embedded passage (SECBIO_SEARCH_PASSAGE_CHARS)
+MAX_SCANNED = 400_000
 
 
 def _query_terms(query: Query, language: str | None) -> set[str]:
@@ -67,14 +69,18 @@ def snippet(
 ) -> SafeString:
     """The best window of `text` for the query, with matched words in <mark>; HTML-escaped.
 
-    Where no word matches (a hit by meaning, often in another language), the window starts at
-    `around`, the passage that matched, when given.
+    `around`, when given, is where the passage found by meaning starts (often in another
+    language): the window is taken from that passage, with any query word in it marked.
     """
     if not text:
         return mark_safe("")
     terms = _query_terms(query, language) if not query.is_empty else set()
-    matches = _match_positions(text[:400_000], terms, language) if terms else []
     start = around if around is not None and 0 <= around < len(text) else 0
+    low, high = (start, start + PASSAGE_REGION) if around is not None else (0, MAX_SCANNED)
+    matches = [
+        (match_start + low, match_end + low)
+        for match_start, match_end in _match_positions(text[low:high], terms, language)
+    ]
     if matches:
         best, best_count = matches[0][0], 0
         # The window with the most matches: a sliding window over the sorted match positions.

@@ -122,7 +122,7 @@ class VectorIndex:
                 hits += [(*self.tail_rows[i], float(similarities[i])) for i in best]
             snapshot = self.snapshot
         if snapshot is not None:
-            found = snapshot.search(query, limit)
+            found = snapshot.search(query, limit, threads=1)  # one query: no thread pool
             similarity = {
                 int(k): 1.0 - float(d) for k, d in zip(found.keys, found.distances, strict=True)
             }

@@ -46,3 +46,11 @@ def test_chinese_words_are_marked_inside_unspaced_text():
 def test_words_that_merely_look_alike_are_not_marked():
     html = str(snippet("The laboratory and the labour office.", parse("laboratory"), "en"))
     assert "<mark>laboratory</mark>" in html and "<mark>labour</mark>" not in html
+
+
+def test_a_hit_by_meaning_shows_the_passage_that_matched():
+    text = "Laboratory rules. " * 100 + "Waste shall be autoclaved before disposal. " * 30
+    around = text.index("Waste")
+    html = str(snippet(text, parse("laboratory"), "en", around=around))
+    assert html.startswith("… Waste shall be autoclaved") and "<mark>" not in html
+    assert "<mark>Laboratory</mark>" in str(snippet(text, parse("laboratory"), "en"))
