@@ -106,7 +106,7 @@ def document_search(
     filtered, filters = _filtered(user, params)
     scores: dict[int, float] = {}
     starts: dict[int, int | None] = {}
-    concepts, words, word_count = [], None, None
+    concepts, words, word_count, capped = [], None, None, False
     if not query.is_empty:
         concepts, scores, starts, words = _query_scores(
             query, params, filtered if filters else None
@@ -119,6 +119,8 @@ def document_search(
         facets = _match_facets(matches)
         if words is not None:
             word_count = sum(1 for row in matches if row.pk in words)
+            # The words matched more than a search keeps: the count is a lower bound.
+            capped = len(words) >= MAX_MATCHES
         if sort == "date":
             matches.sort(key=lambda row: (row.date_adopted is not None, row.date_adopted, row.pk))
         else:  # ranked in Python over ids only; just the page's documents are loaded below
@@ -152,6 +154,7 @@ def document_search(
         "facet_groups": SimpleLazyObject(lambda: _labelled(facets)),  # pages only, not the API
         "count": paginator.count,
         "word_count": word_count,
+        "count_is_exact": not capped,
         "filters": filters,
         "concepts": concepts,
         "template": "documents/partials/search_results.html",

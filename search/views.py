@@ -95,6 +95,7 @@ def search_api(request):
     }
     body = {
         "count": outcome["count"],
+        "count_is_exact": outcome.get("count_is_exact", True),
         "page": outcome["page"].number,
         "results": results,
         "facets": facets,
