@@ -23,6 +23,7 @@ MODES = ("hybrid", "lexical", "semantic")
 # The words' matches a search keeps (best first; see search/backends): their facets are counted
 # and they are ranked in Python, so this bounds a search's cost however common its words.
 MAX_MATCHES = 2000
+FILTERED_SEMANTIC_FACTOR = 4
 FACETS = {
     "doc_type": "doc_type",
     "jurisdiction": "jurisdiction__code",
@@ -301,8 +302,13 @@ def _scores(
     lexical = lexical_match(query) if mode != "semantic" else {}
     if mode == "lexical":
         return lexical, {}, set(lexical)
+    # The nearest passages are found before the filters apply: with filters, look further, so
+    # that a narrow filter (one country) still gets the documents close in meaning within it.
     hits = ranking.semantic_hits(
-        content_type=CONTENT_TYPE, text=query.positive_text, keep=set(lexical)
+        content_type=CONTENT_TYPE,
+        text=query.positive_text,
+        keep=set(lexical),
+        limit=ranking.PASSAGES_CONSIDERED * (FILTERED_SEMANTIC_FACTOR if within is not None else 1),
     )
     excluded: set[int] = set()
     for word in query.excluded:  # only the semantic hits need checking (the words did it)

@@ -151,3 +151,19 @@ def test_members_can_keep_to_the_languages_they_read(client, member, library):
     assert mine == ["病原微生物实验室生物安全管理条例"]
     html = client.get("/en/search/", {"q": query, "my_languages": "1"}).content.decode()
     assert 'name="my_languages" value="1" checked' in html
+
+
+@pytest.mark.django_db
+def test_a_filter_looks_further_for_documents_close_in_meaning(client, library, monkeypatch):
+    # Two passages considered (the English act's): the Chinese law is further away. With a
+    # filter the search looks further, and finds it within the Chinese filter.
+    monkeypatch.setattr("search.ranking.PASSAGES_CONSIDERED", 2)
+    monkeypatch.setattr("search.ranking.SIMILARITY_FLOOR", -1.0)
+    query = "licence holders shall keep an inventory of the pathogens"
+    monkeypatch.setattr("documents.search.FILTERED_SEMANTIC_FACTOR", 1)
+    assert _titles(client, query, mode="semantic", language="zh") == []
+    monkeypatch.undo()
+    monkeypatch.setattr("search.ranking.PASSAGES_CONSIDERED", 2)
+    monkeypatch.setattr("search.ranking.SIMILARITY_FLOOR", -1.0)
+    chinese = _titles(client, query, mode="semantic", language="zh")
+    assert chinese == ["病原微生物实验室生物安全管理条例"]
