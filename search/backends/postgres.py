@@ -76,10 +76,6 @@ def match(
     if among is not None:
         sql += " AND object_id = ANY(%s)"
         params.append([int(pk) for pk in among])
-    if within is not None:
-        within_sql, within_params = within.query.sql_with_params()
-        sql += f" AND object_id IN ({within_sql})"
-        params += list(within_params)
     with transaction.atomic(), connection.cursor() as cursor:
         # Row estimates of full-text conditions are poor, and a plan that reads the table (in
         # full, or backwards by id for the newest) tests every row's stored vector: keep it to
@@ -88,9 +84,17 @@ def match(
         cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(sql + " ORDER BY id DESC LIMIT %s", [*params, limit])
         rows = cursor.fetchall()
+        every_match = len(rows) < limit
+        if within is not None and not every_match:  # as on SQLite: the filters in the query
+            within_sql, within_params = within.query.sql_with_params()
+            cursor.execute(
+                sql + f" AND object_id IN ({within_sql}) ORDER BY id DESC LIMIT %s",
+                [*params, *within_params, limit],
+            )
+            rows = cursor.fetchall()
         if among is not None or not rows:
             return [(object_id, 0.0) for _id, object_id in rows]
-        if within is None and len(rows) < limit:  # every match is here
+        if every_match:
             few = len(rows) <= RANK_ALL
         else:
             cursor.execute(

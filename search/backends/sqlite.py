@@ -74,16 +74,22 @@ def match(
     if among is not None:
         sql += " AND e.object_id IN (SELECT value FROM json_each(%s))"
         params.append(json.dumps([int(pk) for pk in among]))
-    if within is not None:
-        within_sql, within_params = within.query.sql_with_params()
-        sql += f" AND e.object_id IN ({within_sql})"
-        params += list(within_params)
     with connection.cursor() as cursor:
         cursor.execute(sql + " ORDER BY search_fts.rowid DESC LIMIT %s", [*params, limit])
         rows = cursor.fetchall()
+        every_match = len(rows) < limit
+        if within is not None and not every_match:
+            # More matches than kept: keep to the filters in the index query itself (checking
+            # each match against them costs more, so only when the bound is reached).
+            within_sql, within_params = within.query.sql_with_params()
+            cursor.execute(
+                sql + f" AND e.object_id IN ({within_sql}) ORDER BY search_fts.rowid DESC LIMIT %s",
+                [*params, *within_params, limit],
+            )
+            rows = cursor.fetchall()
         if among is not None or not rows:
             return [(object_id, 0.0) for object_id, _rowid in rows]
-        if within is None and len(rows) < limit:  # every match is here
+        if every_match:
             few = len(rows) <= RANK_ALL
         else:
             cursor.execute(
