@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
+from search.backends import id_list
 from search.embeddings import DIMENSIONS
 from search.models import Passage, VectorState
 
@@ -126,7 +127,7 @@ class VectorIndex:
             similarity = {
                 int(k): 1.0 - float(d) for k, d in zip(found.keys, found.distances, strict=True)
             }
-            rows = Passage.objects.filter(pk__in=list(similarity)).values_list(
+            rows = Passage.objects.filter(pk__in=id_list(similarity)).values_list(
                 "pk", "object_id", "position", "start"
             )
             hits += [(o, p, s, similarity[pk]) for pk, o, p, s in rows]
