@@ -63,6 +63,16 @@ CONTENT_TYPE = "documents.document"
 QUERIES_PER_LANGUAGE = 10
 BATCH = 5_000
 GOALS_MS = {"lexical": 100.0, "hybrid": 150.0}
+# One facet at a time, cycled with the queries: filters of every kind, broad and narrow.
+FILTERS = [
+    {"language": "en"},
+    {"doc_type": "national_law"},
+    {"region": "african"},
+    {"jurisdiction": "FRA"},
+    {"topic": "biosecurity"},
+    {"year_from": "2000"},
+    {"legal_status": "in_force"},
+]
 RSS_GOAL_MB = 400.0
 # Functions whose cumulative time the profile of hybrid requests reports, per request.
 PROFILED = [
@@ -762,6 +772,15 @@ class SpeedBench(Bench):
                     ]
                     label = f"{endpoint} {mode} {persona}"
                     results[label] = self._run(client, label, urls)
+        # A search refined by one facet, as a reader clicks one (visitor, API).
+        for mode in ("lexical", "hybrid"):
+            urls = [
+                "/api/v1/search?"
+                + urlencode({"q": texts[i % len(texts)], "mode": mode, **FILTERS[i % len(FILTERS)]})
+                for i in range(max(20, n // 2))
+            ]
+            label = f"api {mode} visitor, 1 filter"
+            results[label] = self._run(visitor, label, urls)
         self.results["latency"] = results
         self.results["meta"]["load_average_after_latency"] = os.getloadavg()
         self.results["memory_bench_process_after_latency"] = memory()
