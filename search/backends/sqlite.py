@@ -89,8 +89,8 @@ def match(
             rows = cursor.fetchall()
         if among is not None or not rows:
             return [(object_id, 0.0) for object_id, _rowid in rows]
-        if every_match:
-            few = len(rows) <= RANK_ALL
+        if every_match or within is None:  # else the filters hid how many match in all
+            few = every_match and len(rows) <= RANK_ALL
         else:
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
