@@ -99,22 +99,29 @@ def document_filter(queryset: QuerySet[Document], *, filters: dict) -> QuerySet[
     for key in ("doc_type", "language", "legal_status"):
         if value := filters.get(key):
             queryset = queryset.filter(**{key: value})
+    # (Subqueries drop the models' default ordering: PostgreSQL sorted them again for every row
+    # it checked.)
     # IN (subquery) rather than joins, on a column no index serves: the database reads the matching ids once
     # and checks each document against them while it reads the listing index in order; on the
     # bare column SQLite started from those ids instead and sorted tens of thousands of rows.
     if code := filters.get("jurisdiction"):
         queryset = queryset.filter(
-            In(_unindexed("jurisdiction_id"), Organization.objects.filter(code=code).values("pk"))
+            In(
+                _unindexed("jurisdiction_id"),
+                Organization.objects.filter(code=code).order_by().values("pk"),
+            )
         )
     if region := filters.get("region"):
         queryset = queryset.filter(
             In(
                 _unindexed("jurisdiction_id"),
-                Organization.objects.filter(regional_group=region).values("pk"),
+                Organization.objects.filter(regional_group=region).order_by().values("pk"),
             )
         )
     if code := filters.get("organization"):
-        queryset = queryset.filter(organization__in=Organization.objects.filter(code=code))
+        queryset = queryset.filter(
+            organization__in=Organization.objects.filter(code=code).order_by().values("pk")
+        )
     # The years are checked in the listing index too: on an index of date_adopted SQLite took
     # every document since year_from and sorted them.
     if year_from := filters.get("year_from"):

@@ -84,27 +84,30 @@ def match(
         # the GIN index's bitmap scans.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-        cursor.execute(sql + " ORDER BY id DESC LIMIT %s", [*params, limit])
-        rows = cursor.fetchall()
-        every_match = len(rows) < limit
-        if within is not None and not every_match:  # as on SQLite: the filters in the query
+        if within is None:
+            cursor.execute(sql + " ORDER BY id DESC LIMIT %s", [*params, limit])
+            rows = cursor.fetchall()
+            matched = len(rows) if len(rows) < limit else None  # None: more than kept
+        else:
+            # The matches first, on the GIN index (no order asked, so no walk by id), counted;
+            # then the filters, whose own indexes are allowed again. The planner expects a few
+            # matches where there are thousands: a hash join, not one lookup per match.
             within_sql, within_params = within.query.sql_with_params()
+            cursor.execute("SET LOCAL enable_indexscan = on")
+            cursor.execute("SET LOCAL enable_nestloop = off")
             cursor.execute(
-                sql + f" AND object_id IN ({within_sql}) ORDER BY id DESC LIMIT %s",
+                f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id, (SELECT count(*) FROM m) "  # noqa: S608
+                f"FROM m WHERE object_id IN ({within_sql}) ORDER BY id DESC LIMIT %s",
                 [*params, *within_params, limit],
             )
-            rows = cursor.fetchall()
+            found = cursor.fetchall()
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_nestloop = on")
+            rows = [(entry, object_id) for entry, object_id, _count in found]
+            matched = found[0][2] if found else 0
         if among is not None or not rows:
             return [(object_id, 0.0) for _id, object_id in rows]
-        if every_match or within is None:  # else the filters hid how many match in all
-            few = every_match and len(rows) <= RANK_ALL
-        else:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_searchentry "  # noqa: S608
-                f"WHERE {VECTOR} @@ to_tsquery('simple', %s) LIMIT %s) AS m",
-                [expression, RANK_ALL + 1],
-            )
-            few = cursor.fetchone()[0] <= RANK_ALL
+        few = matched is not None and matched <= RANK_ALL
         scores = {}
         if few:
             cursor.execute(
