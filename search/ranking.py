@@ -29,7 +29,10 @@ LEXICAL_RANK_SCALE = 5
 # Passages less similar than this to the query are not evidence of relevance (unrelated texts
 # score about 0.0-0.15 with this model; a passage on the same subject, in any language, 0.35+).
 SIMILARITY_FLOOR = 0.2
-PASSAGES_CONSIDERED = 400
+# The nearest passages read per query. 200 did as well as 400 on the evaluation set (hybrid
+# nDCG@10 0.783 / 0.782), and pgvector's HNSW search (its ef_search follows the limit) took
+# 6.5 / 12 ms p50 / p95 instead of 24 / 58 ms at 1.46 million passages.
+PASSAGES_CONSIDERED = 200
 SECOND_PASSAGE_WEIGHT = 0.3
 
 
