@@ -14,10 +14,9 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
-def tsquery(query: Query, languages: list[str | None], require_all: bool = True) -> str | None:
+def tsquery(query: Query, languages: list[str | None]) -> str | None:
     """Any language's reading of the query may match; an excluded word excludes in every reading.
 
-    `require_all=False` asks for any of the words (for a ranking's tail, never for a filter).
     The words of a thesaurus label need only all be there, not side by side: a phrase makes the
     GIN index re-check every candidate row against its whole stored vector, and the labels of
     a concept in six languages would do it for most queries. Quoted phrases stay phrases.
@@ -30,7 +29,7 @@ def tsquery(query: Query, languages: list[str | None], require_all: bool = True)
             parts = [
                 "(" + " <-> ".join(_lexeme(token) for token in group) + ")" for group in required
             ]
-            alternatives.append("(" + (" & " if require_all else " | ").join(parts) + ")")
+            alternatives.append("(" + " & ".join(parts) + ")")
     alternatives += [
         "(" + " & ".join(_lexeme(t) for t in group) + ")" for group in query.expansion_groups()
     ]
@@ -53,7 +52,6 @@ def match(
     query: Query,
     languages: list[str | None],
     limit: int,
-    require_all: bool = True,
     among: list[int] | None = None,
     within=None,
 ) -> list[tuple[int, float]]:
@@ -64,7 +62,7 @@ def match(
     (`title_vector`, migration 0007), then the others newest first. `among` (ids) and `within`
     (a queryset of ids, for the reader's filters) keep to those objects; `among` is not ranked.
     """
-    expression = tsquery(query, languages, require_all)
+    expression = tsquery(query, languages)
     if expression is None or among == []:
         return []
     # The kind is compared as an expression no index serves: on its index PostgreSQL read every
@@ -116,7 +114,7 @@ def match(
                 [expression, [entry for entry, _object_id in rows]],
             )
             scores = dict(cursor.fetchall())
-        elif literal := tsquery(replace(query, expansions=[]), languages, require_all):
+        elif literal := tsquery(replace(query, expansions=[]), languages):
             cursor.execute(
                 "SELECT id, ts_rank(title_vector, q) AS rank "
                 "FROM search_searchentry, to_tsquery('simple', %s) AS q "

@@ -12,21 +12,15 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', "") + '"'
 
 
-def fts_expression(
-    query: Query, languages: list[str | None], require_all: bool = True
-) -> str | None:
-    """Any language's reading of the query may match; an excluded word excludes in every reading.
-
-    `require_all=False` asks for any of the words (for a ranking's tail, never for a filter).
-    """
+def fts_expression(query: Query, languages: list[str | None]) -> str | None:
+    """Any language's reading of the query may match; an excluded word excludes in every reading."""
     alternatives, excluded = [], []
     for language in languages:
         required, language_excluded = query.clauses(language)
         excluded += language_excluded
         if required:
-            joiner = " AND " if require_all else " OR "
             alternatives.append(
-                "(" + joiner.join(_quote(" ".join(group)) for group in required) + ")"
+                "(" + " AND ".join(_quote(" ".join(group)) for group in required) + ")"
             )
     alternatives += [_quote(" ".join(group)) for group in query.expansion_groups()]
     if not alternatives:
@@ -48,7 +42,6 @@ def match(
     query: Query,
     languages: list[str | None],
     limit: int,
-    require_all: bool = True,
     among: list[int] | None = None,
     within=None,
 ) -> list[tuple[int, float]]:
@@ -61,7 +54,7 @@ def match(
     index, so the `limit` kept are the newest. `among` (ids) and `within` (a queryset of ids,
     for the reader's filters) keep to those objects; results for `among` are not ranked.
     """
-    expression = fts_expression(query, languages, require_all)
+    expression = fts_expression(query, languages)
     if expression is None or among == []:
         return []
     # CROSS JOIN keeps SQLite from starting at the entries and probing the index once per row.
@@ -100,7 +93,7 @@ def match(
         if few:
             ranked_expression = expression
         else:
-            literal = fts_expression(replace(query, expansions=[]), languages, require_all)
+            literal = fts_expression(replace(query, expansions=[]), languages)
             ranked_expression = "{title} : (" + literal + ")" if literal else None
         scores = {}
         if ranked_expression:
