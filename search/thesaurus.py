@@ -92,6 +92,11 @@ def _matcher_for(count: int, last: int | None) -> dict[tuple[str, tuple[str, ...
     return index
 
 
+def preload() -> None:
+    """Read the label index now rather than at the first search (web processes: search/warmup.py)."""
+    _matcher()
+
+
 def concepts_in(text: str, languages: list[str]) -> list[Concept]:
     """The concepts whose label appears in `text` read in one of `languages`, longest first."""
     index = _matcher()
