@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents import selectors
 from documents.languages import content_language
-from documents.models import Document, DocumentType, LegalStatus
+from documents.models import Document, DocumentFile, DocumentType, LegalStatus
 from search import ranking, services
 from search.backends import backend, rows_among
 from search.query import parse
@@ -73,11 +73,21 @@ def document_index(document_id: int) -> None:
     )
 
 
-def _indexed_text(revision) -> str:
-    """The text whose passages are embedded; snippets read offsets into this same text."""
-    return "\n".join(
-        text for text in revision.files.values_list("extracted_text", flat=True) if text
+def _indexed_texts(revision_ids: list[int]) -> dict[int, str]:
+    """{revision id: the text whose passages are embedded}; snippets read offsets into this
+    same text, so both join the files' texts in one order (the files' own)."""
+    texts: dict[int, list[str]] = {pk: [] for pk in revision_ids}
+    rows = DocumentFile.objects.filter(revision_id__in=revision_ids).values_list(
+        "revision_id", "extracted_text"
     )
+    for revision_id, text in rows:
+        if text:
+            texts[revision_id].append(text)
+    return {pk: "\n".join(parts) for pk, parts in texts.items()}
+
+
+def _indexed_text(revision) -> str:
+    return _indexed_texts([revision.pk])[revision.pk]
 
 
 def document_embed(document_id: int) -> None:
@@ -108,14 +118,13 @@ def document_search(
     scores: dict[int, float] = {}
     starts: dict[int, int | None] = {}
     concepts, words, word_count, capped = [], None, None, False
-    if not query.is_empty:
-        concepts, scores, starts, words = _query_scores(
-            query, params, filtered if filters else None
-        )
     if query.is_empty:
         facets = _facet_counts(filtered)
         ordered_ids = filtered.order_by("-date_adopted", "-pk").values_list("pk", flat=True)
     else:
+        concepts, scores, starts, words = _query_scores(
+            query, params, filtered if filters else None
+        )
         matches = _readable_matches(filtered, scores)
         facets = _match_facets(matches)
         if words is not None:
@@ -131,13 +140,20 @@ def document_search(
     current = paginator.get_page(page)
     by_id = selectors.documents_for_listing(user).in_bulk(list(current.object_list))
     current.object_list = [by_id[pk] for pk in current.object_list if pk in by_id]
+    # A snippet comes from the summary, or from the text for a hit by meaning (its passage) or a
+    # document without summary: those texts are read in one query for the whole page.
+    needs_text = [
+        document.published_revision_id
+        for document in current
+        if not query.is_empty
+        and (starts.get(document.pk) is not None or not document.published_revision.summary)
+    ]
+    texts = _indexed_texts(needs_text) if needs_text else {}
     results = []
     for document in current:
         revision = document.published_revision
         start = starts.get(document.pk)
-        text = revision.summary or ""
-        if not query.is_empty and (start is not None or not text):
-            text = _indexed_text(revision) or text
+        text = texts.get(revision.pk) or revision.summary or ""
         results.append(
             {
                 "document": document,
@@ -178,7 +194,7 @@ def _filtered(user, params):
     filters = LibraryFilterForm(params or None).filters()
     filtered = selectors.document_filter(selectors.documents_visible_to(user), filters=filters)
     if filters.get("my_languages") and (read := languages_read(user)):
-        filtered = filtered.filter(published_revision__language__in=read)
+        filtered = filtered.filter(language__in=read)  # the record's language, copied
     return filtered, filters
 
 

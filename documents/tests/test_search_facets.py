@@ -108,3 +108,22 @@ def test_a_filter_finds_its_documents_however_many_others_match(client, library,
     assert "At least" in client.get("/en/search/?mode=lexical&q=inventory").content.decode()
     body = _search(client, "jurisdiction=SEN")
     assert [r["title"] for r in body["results"]] == ["guidance"]
+
+
+@pytest.mark.django_db
+def test_a_page_of_results_needs_the_same_queries_however_many_it_shows(client, library, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+
+    def queries(page_size):
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(
+                f"/api/v1/search?mode=semantic&q=pathogen+inventory&page_size={page_size}"
+            ).json()
+        assert len(body["results"]) == min(page_size, body["count"])
+        return len(captured)
+
+    queries(4)  # caches filled (vector index, jurisdictions, spelling dictionary)
+    assert queries(1) == queries(4)
