@@ -99,29 +99,17 @@ def document_filter(queryset: QuerySet[Document], *, filters: dict) -> QuerySet[
     for key in ("doc_type", "language", "legal_status"):
         if value := filters.get(key):
             queryset = queryset.filter(**{key: value})
-    # (Subqueries drop the models' default ordering: PostgreSQL sorted them again for every row
-    # it checked.)
     # IN (subquery) rather than joins, on a column no index serves: the database reads the matching ids once
     # and checks each document against them while it reads the listing index in order; on the
     # bare column SQLite started from those ids instead and sorted tens of thousands of rows.
     if code := filters.get("jurisdiction"):
-        queryset = queryset.filter(
-            In(
-                _unindexed("jurisdiction_id"),
-                Organization.objects.filter(code=code).order_by().values("pk"),
-            )
-        )
+        queryset = queryset.filter(In(_unindexed("jurisdiction_id"), _organization_ids(code=code)))
     if region := filters.get("region"):
         queryset = queryset.filter(
-            In(
-                _unindexed("jurisdiction_id"),
-                Organization.objects.filter(regional_group=region).order_by().values("pk"),
-            )
+            In(_unindexed("jurisdiction_id"), _organization_ids(regional_group=region))
         )
     if code := filters.get("organization"):
-        queryset = queryset.filter(
-            organization__in=Organization.objects.filter(code=code).order_by().values("pk")
-        )
+        queryset = queryset.filter(organization__in=_organization_ids(code=code))
     # The years are checked in the listing index too: on an index of date_adopted SQLite took
     # every document since year_from and sorted them.
     if year_from := filters.get("year_from"):
@@ -143,6 +131,13 @@ def document_filter(queryset: QuerySet[Document], *, filters: dict) -> QuerySet[
             In(_unindexed("published_revision_id"), links.values("documentrevision_id"))
         )
     return queryset
+
+
+def _organization_ids(**lookup) -> QuerySet:
+    """The ids of the organizations matching `lookup`, as a subquery without the model's default
+    ordering: PostgreSQL sorted an ordered subquery again for every row it checked (1.7 s for a
+    region filter on a search at 100 000 documents)."""
+    return Organization.objects.filter(**lookup).order_by().values("pk")
 
 
 def _unindexed(column: str) -> Coalesce:

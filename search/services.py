@@ -34,6 +34,13 @@ def entry_remove(*, content_type: str, object_id: int) -> None:
     SearchEntry.objects.filter(content_type=content_type, object_id=object_id).delete()
 
 
+def terms_built_at() -> float:
+    """When the current spelling dictionary was built (seconds since 1970, 0.0 without one):
+    its generation number is that moment in microseconds."""
+    newest = Term.objects.aggregate(newest=Max("generation"))["newest"] or 0
+    return newest / 1_000_000
+
+
 def terms_rebuild() -> int:
     """Count the words of every spelling source into a new dictionary; return its size.
 

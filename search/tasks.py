@@ -4,11 +4,9 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
 from django_tasks import task
 
-from search.models import Term
-from search.services import terms_rebuild
+from search.services import terms_built_at, terms_rebuild
 
 BUILT_AT = "search:terms-built-at"
 
@@ -28,8 +26,7 @@ def rebuild_terms(requested_at: float = 0.0) -> None:
     # The rebuild reads every public text: in a long import it would run back to back. At most
     # one per interval; what is published meanwhile waits for the next publication after it, or
     # for the nightly `secbio reindex --only spelling` (README, Production).
-    newest = Term.objects.aggregate(newest=Max("generation"))["newest"] or 0
-    if started - newest / 1_000_000 < settings.SECBIO_SPELLING_REBUILD_SECONDS:
+    if started - terms_built_at() < settings.SECBIO_SPELLING_REBUILD_SECONDS:
         return
     terms_rebuild()
     cache.set(BUILT_AT, started, timeout=None)
