@@ -1,6 +1,9 @@
-"""Full-text backends behind one interface: `match(content_type, query, languages, limit)`.
+"""Full-text backends behind one interface: `match(content_type=, query=, languages=, limit=,
+among=None, within=None)` -> [(object_id, score)] best first, and `nearest(content_type=,
+vector=, limit=)` -> [(object_id, position, start, similarity)].
 
-Both index the analysed text of SearchEntry, so their results differ only in ranking details.
+Both index the analysed text of SearchEntry, so their results differ only in ranking details;
+`match` is documented once, in sqlite.py, and postgres.py says where it differs.
 """
 
 import json
