@@ -1,5 +1,6 @@
 """Reads of organizations and memberships, filtered by what the user may see."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from organizations import permissions
@@ -79,3 +80,49 @@ def organizations_with_pending_requests(*, user) -> QuerySet[Organization]:
     if membership and permissions.can_manage(user, membership.organization):
         return pending.filter(pk=membership.organization_id)
     return pending.none()
+
+
+# Names are compared folded, and also stemmed where the grammar inflects them ("в Канаде",
+# "في بيرو"); Spanish or French stems would confuse unrelated words ("bélico" and "Belice").
+_STEMMED_READINGS = ("ru", "ar")
+NAMES_TTL = 300
+
+
+def _name_index() -> dict[tuple[str, ...], list[str]]:
+    """{analysed name: organization codes} for the names in the six languages."""
+    from django.conf import settings
+    from modeltranslation.utils import build_localized_fieldname
+
+    from search.analysis import tokens
+
+    def read():
+        fields = {
+            code.split("-")[0]: build_localized_fieldname("name", code)
+            for code, _name in settings.LANGUAGES
+        }
+        index: dict[tuple[str, ...], list[str]] = {}
+        for row in Organization.objects.values("code", *fields.values()):
+            for language, field in fields.items():
+                readings = {None, language if language in _STEMMED_READINGS else None}
+                for reading in readings:
+                    if words := tuple(tokens(row[field] or "", reading)):
+                        index.setdefault(words, []).append(row["code"])
+        return index
+
+    return cache.get_or_set("organization-name-index", read, NAMES_TTL)
+
+
+def organizations_named_in(text: str) -> set[str]:
+    """Codes of the States and organizations whose name, in one of the six languages, appears in
+    `text` ("moratoire sur les OGM au Pérou", "мораторий на ГМО в Перу", "秘鲁转基因生物暂停令")."""
+    from search.analysis import tokens
+
+    index = _name_index()
+    longest = max(map(len, index), default=0)
+    found: set[str] = set()
+    for reading in (None, *_STEMMED_READINGS):
+        words = tokens(text, reading)
+        for size in range(1, min(longest, len(words)) + 1):
+            for start in range(len(words) - size + 1):
+                found.update(index.get(tuple(words[start : start + size]), ()))
+    return found

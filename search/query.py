@@ -34,6 +34,12 @@ class Query:
     def is_empty(self) -> bool:
         return not (self.words or self.phrases)
 
+    def terms(self, languages: list[str | None]) -> list[str]:
+        """The distinct index terms of the query's words in every reading (no phrases, no
+        expansions), without lone letters or characters ("d" of "d'OGM", 令), which say little."""
+        found = [token for code in languages for word in self.words for token in tokens(word, code)]
+        return [term for term in dict.fromkeys(found) if len(term) > 1]
+
     def clauses(self, language: str | None) -> tuple[list[list[str]], list[str]]:
         """([token groups that must all match (a group is a phrase)], [excluded tokens]) in a language."""
         required = [[token] for word in self.words for token in tokens(word, language)]

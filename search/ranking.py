@@ -34,6 +34,8 @@ SIMILARITY_FLOOR = 0.2
 # 6.5 / 12 ms p50 / p95 instead of 24 / 58 ms at 1.46 million passages.
 PASSAGES_CONSIDERED = 200
 SECOND_PASSAGE_WEIGHT = 0.3
+# Added to the documents of a State or organization the query names (documents/search.py).
+NAMED_PLACE_BONUS = 0.2
 
 
 @dataclass

@@ -5,6 +5,7 @@ import pytest
 from documents.models import AccessLevel
 from documents.search import CONTENT_TYPE, similar_documents
 from documents.tests.factories import published_document
+from organizations.tests.factories import OrganizationFactory
 from search.models import Passage
 
 ENGLISH = (
@@ -167,3 +168,46 @@ def test_a_filter_looks_further_for_documents_close_in_meaning(client, library, 
     monkeypatch.setattr("search.ranking.SIMILARITY_FLOOR", -1.0)
     chinese = _titles(client, query, mode="semantic", language="zh")
     assert chinese == ["病原微生物实验室生物安全管理条例"]
+
+
+def _scores(client, query, **params):
+    response = client.get("/api/v1/search", {"q": query, **params})
+    return {result["title"]: result["score"] for result in response.json()["results"]}
+
+
+@pytest.mark.django_db
+def test_hybrid_search_ranks_documents_holding_some_of_the_words(client, library):
+    # No document holds "qwxzv": none holds every word, so the words match nothing alone...
+    query = "licence inventory qwxzv"
+    assert _titles(client, query, mode="lexical") == []
+    # ...but the act holding "licence" and "inventory" gets the words' bonus in hybrid ranking.
+    hybrid, semantic = _scores(client, query), _scores(client, query, mode="semantic")
+    act = "Human Pathogens and Toxins Act"
+    assert hybrid[act] > semantic.get(act, 0.0)
+    assert next(iter(hybrid)) == act
+
+
+@pytest.mark.django_db
+def test_naming_a_state_raises_its_documents(client, contributor, moderator, organization):
+    canada = OrganizationFactory(code="CAN", name_en="Canada", name_ru="Канада")
+    america = OrganizationFactory(
+        code="USA", name_en="United States of America", name_zh_hans="美国"
+    )
+    titles = (("Human Pathogens and Toxins Licensing Act", america), ("Regulations", canada))
+    for title, place in titles:
+        published_document(
+            contributor=contributor,
+            moderator=moderator,
+            organization=organization,
+            title=title,
+            language="en",
+            text=ENGLISH,
+            summary="",
+            official_number=title,
+            jurisdiction=place,
+        )
+    assert _titles(client, "лицензирование патогенов человека")[0] == (
+        "Human Pathogens and Toxins Licensing Act"
+    )
+    # The Canadian regulations say less on the subject in their title, but the query names Canada.
+    assert _titles(client, "лицензирование патогенов человека в Канаде")[0] == "Regulations"

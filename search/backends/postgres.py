@@ -1,5 +1,6 @@
 """PostgreSQL full-text search on the analysed text: stored tsvectors with GIN indexes (0006, 0007)."""
 
+import math
 from dataclasses import replace
 
 from django.db import connection, transaction
@@ -124,6 +125,44 @@ def match(
             scores = dict(cursor.fetchall())
     ordered = sorted(rows, key=lambda row: (scores.get(row[0], 0.0), row[0]), reverse=True)
     return [(object_id, float(scores.get(entry, 0.0))) for entry, object_id in ordered]
+
+
+def match_some(
+    *, content_type: str, query: Query, languages: list[str | None], limit: int, within=None
+) -> list[int]:
+    """As sqlite.match_some, ranked by the rarity of the words each object holds (the sum of
+    their inverse document frequencies): ts_rank would read each candidate's whole stored
+    vector, 0.1 ms a row. Each word's objects come from the GIN index alone."""
+    terms = query.terms(languages)
+    if query.phrases or len(terms) < 2:  # one term: every match holds it already
+        return []
+    excluded = [t for code in languages for t in query.clauses(code)[1]]
+    condition = " & ".join(["{}", *("!" + _lexeme(token) for token in dict.fromkeys(excluded))])
+    sql = (
+        f"SELECT object_id FROM search_searchentry WHERE {VECTOR} @@ to_tsquery('simple', %s) "  # noqa: S608
+        "AND content_type || '' = %s"
+    )
+    extra = []
+    if within is not None:
+        within_sql, extra = within.query.sql_with_params()
+        sql += f" AND object_id IN ({within_sql})"
+    weights: dict[int, float] = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchentry'")
+        total = max(cursor.fetchone()[0], 1.0)
+        for term in terms:
+            cursor.execute(
+                sql + " LIMIT %s",
+                [condition.format(_lexeme(term)), content_type, *extra, RANK_ALL + 1],
+            )
+            objects = [object_id for (object_id,) in cursor.fetchall()]
+            if len(objects) <= RANK_ALL:  # a word more objects hold tells little (see sqlite)
+                for object_id in objects:
+                    weights[object_id] = weights.get(object_id, 0.0) + math.log(
+                        1 + total / len(objects)
+                    )
+    return sorted(weights, key=lambda pk: (-weights[pk], -pk))[:limit]
 
 
 def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, int | None, float]]:

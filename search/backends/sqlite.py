@@ -107,6 +107,50 @@ def match(
     return [(object_id, scores.get(rowid, 0.0)) for object_id, rowid in ordered]
 
 
+def match_some(
+    *, content_type: str, query: Query, languages: list[str | None], limit: int, within=None
+) -> list[int]:
+    """Objects holding some of the query's words (any reading), best first (BM25), at most `limit`.
+
+    For a query whose words are seldom all found together ("utilisation confinée d'OGM": the
+    French code says "organismes génétiquement modifiés"). A word that more than RANK_ALL
+    objects hold tells little and would make the ranking read them all, so only the rarer
+    words count; none of them, no result.
+    """
+    terms = query.terms(languages)
+    if query.phrases or len(terms) < 2:  # one term: every match holds it already
+        return []
+    with connection.cursor() as cursor:
+        rare = []
+        for term in terms:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+                [_quote(term), RANK_ALL + 1],
+            )
+            if cursor.fetchone()[0] <= RANK_ALL:
+                rare.append(_quote(term))
+        if not rare:
+            return []
+        expression = " OR ".join(rare)
+        excluded = [t for code in languages for t in query.clauses(code)[1]]
+        if excluded:
+            expression = (
+                f"({expression}) NOT ({' OR '.join(_quote(t) for t in dict.fromkeys(excluded))})"
+            )
+        sql = (
+            "SELECT e.object_id FROM search_fts "
+            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND e.content_type = %s"
+        )
+        params = [expression, content_type]
+        if within is not None:
+            within_sql, within_params = within.query.sql_with_params()
+            sql += f" AND e.object_id IN ({within_sql})"
+            params += within_params
+        cursor.execute(sql + " ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT %s", [*params, limit])
+        return [object_id for (object_id,) in cursor.fetchall()]
+
+
 def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, int | None, float]]:
     """(object_id, position, start, cosine similarity) of the closest passages."""
     from search.vector_index import vector_index

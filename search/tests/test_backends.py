@@ -64,3 +64,42 @@ def test_the_limit_keeps_the_newest_and_a_filter_reaches_past_it(entries):
 def test_among_keeps_to_those_objects(entries):
     assert sorted(_match(among=[3, 4, 8])) == [3, 4]
     assert _match(among=[]) == []
+
+
+def _some(text, **kwargs):
+    return backend().match_some(
+        content_type=KIND, query=parse(text), languages=["en"], limit=10, **kwargs
+    )
+
+
+@pytest.mark.django_db
+def test_some_words_find_objects_holding_only_part_of_the_query(entries):
+    # No entry holds both words; each holds one.
+    assert _match_text("storage rules") == []
+    assert set(_some("storage rules")) == {2, 4}
+
+
+@pytest.mark.django_db
+def test_some_words_rank_the_rarer_words_first(entries):
+    found = _some("transport storage laboratory")
+    assert set(found) == {1, 2, 3, 4, 5}
+    assert set(found[:2]) == {4, 5}  # "transport" and "storage" are rarer than "laboratory"
+
+
+@pytest.mark.django_db
+def test_some_words_leave_out_words_that_too_many_objects_hold(entries, monkeypatch):
+    monkeypatch.setattr(backend(), "RANK_ALL", 2)
+    assert _some("pathogen storage") == [4]
+
+
+@pytest.mark.django_db
+def test_some_words_keep_to_filters_exclusions_and_phrases(entries):
+    within = SearchEntry.objects.filter(content_type=KIND, object_id__in=[1, 3]).values("object_id")
+    assert set(_some("transport laboratory", within=within)) == {1, 3}
+    assert _some("storage rules -laboratory") == [4]
+    assert _some('"storage rules"') == []
+    assert _some("storage") == []  # one word: the full match says it all
+
+
+def _match_text(text):
+    return backend().match(content_type=KIND, query=parse(text), languages=["en"], limit=10)
