@@ -50,25 +50,32 @@ class SemanticHit:
         return self.similarity + SECOND_PASSAGE_WEIGHT * self.second
 
 
+def nearest_passages(*, content_type: str, text: str, limit: int = PASSAGES_CONSIDERED) -> list:
+    """(object_id, position, start, similarity) of the passages closest to `text`, best first."""
+    if not text.strip():
+        return []
+    return backend().nearest(content_type=content_type, vector=embed_query(text), limit=limit)
+
+
 def semantic_hits(
     *,
-    content_type: str,
-    text: str,
+    content_type: str = "",
+    text: str = "",
     limit: int = PASSAGES_CONSIDERED,
     keep: frozenset[int] | set[int] = frozenset(),
+    passages: list | None = None,
 ) -> dict:
-    """{object_id: SemanticHit} for the objects whose best passage is close to `text`.
+    """{object_id: SemanticHit} for the objects whose best passage is close to `text` (or among
+    `passages`, from `nearest_passages`, when the caller has them already).
 
     Objects in `keep` (those the words already found) get their hit however low its positive
     similarity: the floor keeps unrelated objects out of the results, not out of the ordering
     of those already in.
     """
-    if not text.strip():
-        return {}
+    if passages is None:
+        passages = nearest_passages(content_type=content_type, text=text, limit=limit)
     best: dict[int, SemanticHit] = {}
-    for object_id, _position, start, similarity in backend().nearest(
-        content_type=content_type, vector=embed_query(text), limit=limit
-    ):
+    for object_id, _position, start, similarity in passages:
         if object_id not in best:
             if similarity >= SIMILARITY_FLOOR or (object_id in keep and similarity > 0):
                 best[object_id] = SemanticHit(similarity, start)

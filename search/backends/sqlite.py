@@ -51,8 +51,9 @@ def match(
     that matches more (a common word, or a concept named in every language) ranks the objects
     whose title holds its own words first, then the others newest first: ranking tens of
     thousands of rows took 100-200 ms at 100 000 documents. Matches come newest first from the
-    index, so the `limit` kept are the newest. `among` (ids) and `within` (a queryset of ids,
-    for the reader's filters) keep to those objects; results for `among` are not ranked.
+    index, so the `limit` kept are the newest. `among` (a few ids: a search's semantic
+    neighbourhood, or the hits an excluded word must be checked in) and `within` (a queryset
+    of ids, for the reader's filters) keep to those objects.
     """
     expression = fts_expression(query, languages)
     if expression is None or among == []:
@@ -65,8 +66,7 @@ def match(
     )
     params = [expression, content_type]
     if among is not None:
-        sql += " AND e.object_id IN (SELECT value FROM json_each(%s))"
-        params.append(json.dumps([int(pk) for pk in among]))
+        return _match_among(expression, content_type, among, limit)
     with connection.cursor() as cursor:
         cursor.execute(sql + " ORDER BY search_fts.rowid DESC LIMIT %s", [*params, limit])
         rows = cursor.fetchall()
@@ -80,8 +80,8 @@ def match(
                 [*params, *within_params, limit],
             )
             rows = cursor.fetchall()
-        if among is not None or not rows:
-            return [(object_id, 0.0) for object_id, _rowid in rows]
+        if not rows:
+            return []
         if every_match or within is None:  # else the filters hid how many match in all
             few = every_match and len(rows) <= RANK_ALL
         else:
@@ -105,6 +105,19 @@ def match(
             scores = {rowid: -rank for rowid, rank in cursor.fetchall()}
     ordered = sorted(rows, key=lambda row: (scores.get(row[1], 0.0), row[1]), reverse=True)
     return [(object_id, scores.get(rowid, 0.0)) for object_id, rowid in ordered]
+
+
+def _match_among(expression: str, content_type: str, among: list[int], limit: int):
+    """The matches among a few objects (a search's semantic neighbourhood), ranked by BM25."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.object_id, bm25(search_fts, 10.0, 1.0) FROM search_fts "
+            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND e.content_type = %s "
+            "AND e.object_id IN (SELECT value FROM json_each(%s)) ORDER BY 2 LIMIT %s",
+            [expression, content_type, json.dumps([int(pk) for pk in among]), limit],
+        )
+        return [(object_id, -rank) for object_id, rank in cursor.fetchall()]
 
 
 def match_some(

@@ -103,3 +103,11 @@ def test_some_words_keep_to_filters_exclusions_and_phrases(entries):
 
 def _match_text(text):
     return backend().match(content_type=KIND, query=parse(text), languages=["en"], limit=10)
+
+
+@pytest.mark.django_db
+def test_matches_among_a_few_objects_are_ranked(entries):
+    # Entry 1 says it most and entry 2 has it in its title: they lead, whatever their ids.
+    found = _match(among=[1, 2, 3, 4, 5])
+    assert set(found[:2]) == {1, 2}
+    assert set(found) == {1, 2, 3, 4, 5}
