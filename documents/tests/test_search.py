@@ -167,6 +167,19 @@ def test_the_thesaurus_carries_a_query_into_the_other_languages(client, library,
 
 
 @pytest.mark.django_db
+def test_words_only_list_the_own_words_first_then_the_thesaurus_among_close_documents(
+    client, library, thesaurus, monkeypatch
+):
+    url = "/api/v1/search?q=laboratoires&mode=lexical"
+    titles = _titles(client, url)
+    assert titles[0] == "Décret sur les laboratoires"
+    assert {"实验室条例", "Закон о лабораториях"} <= set(titles[1:])
+    # The expansions are looked for among the documents nearest in meaning only.
+    monkeypatch.setattr("search.ranking.nearest_passages", lambda **kwargs: [])
+    assert _titles(client, url) == ["Décret sur les laboratoires"]
+
+
+@pytest.mark.django_db
 def test_the_unbis_thesaurus_imports(shared_dir):
     from search.models import Concept
     from search.thesaurus import concepts_in, thesaurus_import
