@@ -10,9 +10,11 @@ from search.analysis import fold, tokens
 from search.query import Query
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s")
 WINDOW = 240
 PASSAGE_REGION = 1200  # about one embedded passage (SECBIO_SEARCH_PASSAGE_CHARS)
 MAX_SCANNED = 400_000
+STRETCH = 5_000
 
 
 def _query_terms(query: Query, language: str | None) -> set[str]:
@@ -40,21 +42,26 @@ _ROUGH = {
 }
 
 
-def _could_match(word: str, probes: set[str]) -> bool:
-    """Whether the word holds the start of a term: stems keep a word's start (Arabic ones drop
-    its prefixes, so the start is looked for anywhere). Most words of a text fail this cheap
-    test and are never analysed: stemming each new word was most of a snippet's cost."""
-    rough = word.lower().translate(_ROUGH)
-    return any(probe in rough for probe in probes)
+def _candidates(words: list[str], terms: set[str]) -> list[str]:
+    """The words that hold the start of a query term, roughly folded: stems keep a word's start
+    (Arabic ones drop its prefixes, so the start is looked for anywhere). Most words of a text
+    fail this test and are never analysed: stemming each new word was most of a snippet's cost.
+    One pattern over the words, rather than a test per word and term (a third of the time)."""
+    probes = sorted({term[:2] for term in terms}, key=len, reverse=True)
+    if not probes or not words:
+        return []
+    pattern = re.compile("|".join(map(re.escape, probes)))
+    # Lines keep the words apart and in order (translate can lengthen a word, not add lines).
+    rough = "\n".join(words).lower().translate(_ROUGH).split("\n")
+    return [word for word, folded in zip(words, rough, strict=True) if pattern.search(folded)]
 
 
 def _match_positions(text: str, terms: set[str], language: str | None) -> list[tuple[int, int]]:
     """(start, end) of each word of `text` that matches one of the query's terms."""
-    probes = {term[:2] for term in terms}
     matching = [
         word
-        for word in set(_WORD.findall(text))
-        if _could_match(word, probes) and not terms.isdisjoint(_word_terms(word, language))
+        for word in _candidates(list(set(_WORD.findall(text))), terms)
+        if not terms.isdisjoint(_word_terms(word, language))
     ]
     if not matching:
         return []
@@ -62,6 +69,19 @@ def _match_positions(text: str, terms: set[str], language: str | None) -> list[t
     words = "|".join(re.escape(word) for word in sorted(matching, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)")
     return [(found.start(), found.end()) for found in pattern.finditer(text)]
+
+
+def _stretches(text: str, end: int) -> list[tuple[int, int]]:
+    """(low, high) stretches of about STRETCH characters covering text[:end], cut at spaces."""
+    stretches, low = [], 0
+    while low < end:
+        high = min(low + STRETCH, end)
+        # At a space near there; Chinese has none, and a cut word there only loses its mark.
+        if high < end and (space := _SPACE.search(text, high, min(end, high + 200))):
+            high = space.start()
+        stretches.append((low, high))
+        low = high
+    return stretches
 
 
 def snippet(
@@ -76,11 +96,20 @@ def snippet(
         return mark_safe("")
     terms = _query_terms(query, language) if not query.is_empty else set()
     start = around if around is not None and 0 <= around < len(text) else 0
-    low, high = (start, start + PASSAGE_REGION) if around is not None else (0, MAX_SCANNED)
-    matches = [
-        (match_start + low, match_end + low)
-        for match_start, match_end in _match_positions(text[low:high], terms, language)
-    ]
+    if around is not None:
+        regions = [(start, start + PASSAGE_REGION)]
+    else:
+        # Stretch by stretch, stopping at the first that matches: most texts match early, and
+        # reading a whole long law was a third of a search request at 100 000 documents.
+        regions = _stretches(text, min(len(text), MAX_SCANNED))
+    matches = []
+    for low, high in regions:
+        matches = [
+            (match_start + low, match_end + low)
+            for match_start, match_end in _match_positions(text[low:high], terms, language)
+        ]
+        if matches:
+            break
     if matches:
         best, best_count = matches[0][0], 0
         # The window with the most matches: a sliding window over the sorted match positions.

@@ -54,3 +54,14 @@ def test_a_hit_by_meaning_shows_the_passage_that_matched():
     html = str(snippet(text, parse("laboratory"), "en", around=around))
     assert html.startswith("… Waste shall be autoclaved") and "<mark>" not in html
     assert "<mark>Laboratory</mark>" in str(snippet(text, parse("laboratory"), "en"))
+
+
+def test_a_long_text_is_read_stretch_by_stretch_up_to_the_first_match(monkeypatch):
+    monkeypatch.setattr("search.snippets.STRETCH", 100)
+    filler = "Nothing of interest is said here at all. " * 10
+    text = filler + "Laboratories keep pathogens. " + filler + "pathogens " * 20
+    marked = str(snippet(text, parse("pathogens"), "en"))
+    # The first stretch holding a match gives the window, not the densest one further on.
+    assert "Laboratories keep <mark>pathogens</mark>" in marked
+    long_chinese = "无关的内容。" * 50 + "病原微生物实验室"
+    assert "<mark>" in str(snippet(long_chinese, parse("实验室"), "zh"))
