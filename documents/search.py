@@ -361,6 +361,8 @@ def _scores(
         if query.expansions:
             found = set(word_ranking)
             neighbours = [pk for pk in dict.fromkeys(p[0] for p in passages) if pk not in found]
+            if within is not None and neighbours:  # read by key: testing the others costs more
+                neighbours = [pk for (pk,) in rows_among(within, neighbours, ["pk"])]
             word_ranking += [pk for pk, _score in lexical_match(query, among=neighbours)]
     lexical = dict.fromkeys(word_ranking, 0.0)
     if mode == "lexical":  # scored by rank: the two lists' scores are on unrelated scales

@@ -174,6 +174,8 @@ def test_words_only_list_the_own_words_first_then_the_thesaurus_among_close_docu
     titles = _titles(client, url)
     assert titles[0] == "Décret sur les laboratoires"
     assert {"实验室条例", "Закон о лабораториях"} <= set(titles[1:])
+    # With a filter, among the nearest documents the filter keeps.
+    assert _titles(client, url + "&language=zh") == ["实验室条例"]
     # The expansions are looked for among the documents nearest in meaning only.
     monkeypatch.setattr("search.ranking.nearest_passages", lambda **kwargs: [])
     assert _titles(client, url) == ["Décret sur les laboratoires"]
