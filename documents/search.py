@@ -348,17 +348,21 @@ def _scores(
             * (FILTERED_SEMANTIC_FACTOR if within is not None else 1),
         )
 
-    passages = nearest() if mode != "lexical" or query.expansions else []
+    broad_is_cheap = backend().BROAD_MATCHES_ARE_CHEAP
+    passages = nearest() if mode != "lexical" or (query.expansions and not broad_is_cheap) else []
     word_ranking: list[int] = []
     if mode != "semantic":
-        # The query's own words everywhere; its thesaurus expansions among the documents close
-        # in meaning only. A concept named in six languages matches most of a large library,
-        # which PostgreSQL's GIN index reads whole (p50 / p95 54 / 150 ms at 100 000 documents,
-        # against 11 / 23 ms for the own words and 9 / 24 ms among the nearest documents).
-        # Evaluation set: hybrid nDCG@10 0.806 either way (cross-language 0.780 with the
-        # expansions everywhere, 0.778); lexical 0.563 -> 0.580, the own words' matches first.
-        word_ranking = ranking.ranked(dict(lexical_match(replace(query, expansions=[]))))
-        if query.expansions:
+        # A concept named in six languages matches most of a large library. SQLite's FTS5
+        # hands over the newest matches and stops: the expansions are matched everywhere, with
+        # the words. PostgreSQL's GIN index reads every match (p50 / p95 54 / 150 ms at 100 000
+        # documents, against 11 / 23 ms for the query's own words): there the own words' matches
+        # come first, then the expansions' among the documents close in meaning (9 / 24 ms).
+        # Evaluation set: hybrid nDCG@10 0.806 both ways; words only 0.563 and 0.580. (On
+        # SQLite the second way is slower: FTS5 walks every match to find the nearest ones.)
+        if broad_is_cheap or not query.expansions:
+            word_ranking = ranking.ranked(dict(lexical_match(query)))
+        else:
+            word_ranking = ranking.ranked(dict(lexical_match(replace(query, expansions=[]))))
             found = set(word_ranking)
             neighbours = [pk for pk in dict.fromkeys(p[0] for p in passages) if pk not in found]
             if within is not None and neighbours:  # read by key: testing the others costs more

@@ -47,6 +47,10 @@ def tsquery(query: Query, languages: list[str | None]) -> str | None:
 RANK_ALL = 300
 
 
+# A query matching most of the index costs a lot: the GIN index reads every match (see `match`).
+BROAD_MATCHES_ARE_CHEAP = False
+
+
 def match(
     *,
     content_type: str,

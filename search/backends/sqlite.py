@@ -36,6 +36,10 @@ def fts_expression(query: Query, languages: list[str | None]) -> str | None:
 RANK_ALL = 2000
 
 
+# A query matching most of the index costs little: FTS5 hands over the newest LIMIT and stops.
+BROAD_MATCHES_ARE_CHEAP = True
+
+
 def match(
     *,
     content_type: str,
