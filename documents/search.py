@@ -320,9 +320,10 @@ def _scores(
     """({document id: score}, {document id: offset of its best passage}, ids the words matched
     (None in semantic mode)) for a query.
 
-    Lexical: the words (stemmed in each language), then their thesaurus expansions among the
-    documents close in meaning. Semantic: passages close in meaning, in any language. Hybrid combines both (search/ranking.py); quoted
-    phrases keep it to documents that contain them, and excluded words exclude in every mode.
+    Lexical: the words (stemmed in each language) and their thesaurus expansions (see below).
+    Semantic: passages close in meaning, in any language. Hybrid combines both
+    (search/ranking.py); quoted phrases keep it to documents that contain them, and excluded
+    words exclude in every mode.
     """
 
     def lexical_match(q, among=None):
@@ -368,23 +369,23 @@ def _scores(
             if within is not None and neighbours:  # read by key: testing the others costs more
                 neighbours = [pk for (pk,) in rows_among(within, neighbours, ["pk"])]
             word_ranking += [pk for pk, _score in lexical_match(query, among=neighbours)]
-    lexical = dict.fromkeys(word_ranking, 0.0)
+    words = set(word_ranking)
     if mode == "lexical":  # scored by rank: the two lists' scores are on unrelated scales
-        return {pk: 1 / (1 + rank) for rank, pk in enumerate(word_ranking)}, {}, set(lexical)
-    hits = ranking.semantic_hits(passages=passages, keep=set(lexical))
+        return {pk: 1 / (1 + rank) for rank, pk in enumerate(word_ranking)}, {}, words
+    hits = ranking.semantic_hits(passages=passages, keep=words)
     excluded: set[int] = set()
     for word in query.excluded:  # only the semantic hits need checking (the words did it)
         excluded.update(pk for pk, _score in lexical_match(parse(word), among=list(hits)))
     hits = {
         pk: hit
         for pk, hit in hits.items()
-        if pk not in excluded and (mode == "semantic" or not query.phrases or pk in lexical)
+        if pk not in excluded and (mode == "semantic" or not query.phrases or pk in words)
     }
-    starts = {pk: hit.start for pk, hit in hits.items() if pk not in lexical}
+    starts = {pk: hit.start for pk, hit in hits.items() if pk not in words}
     semantic = {pk: hit.score for pk, hit in hits.items()}
     if mode == "semantic":
         return semantic, starts, None
-    if len(lexical) < FEW_WORD_MATCHES:
+    if len(words) < FEW_WORD_MATCHES:
         # Few hold every word: those holding some of them come next (a query word the law does
         # not use, "d'OGM" for "organismes génétiquement modifiés"): hybrid nDCG@10 +0.013.
         some = backend().match_some(
@@ -394,8 +395,8 @@ def _scores(
             limit=SOME_WORDS_KEPT,
             within=within,
         )
-        word_ranking += [pk for pk in some if pk not in lexical]
-    return ranking.combine(semantic, word_ranking), starts, set(lexical)
+        word_ranking += [pk for pk in some if pk not in words]
+    return ranking.combine(semantic, word_ranking), starts, words
 
 
 def similar_documents(user, document: Document, limit: int = 5) -> list[Document]:
