@@ -40,6 +40,10 @@ class Query:
         found = [token for code in languages for word in self.words for token in tokens(word, code)]
         return [term for term in dict.fromkeys(found) if len(term) > 1]
 
+    def excluded_terms(self, languages: list[str | None]) -> list[str]:
+        """The distinct index terms of the excluded words in every reading."""
+        return list(dict.fromkeys(t for code in languages for t in self.clauses(code)[1]))
+
     def clauses(self, language: str | None) -> tuple[list[list[str]], list[str]]:
         """([token groups that must all match (a group is a phrase)], [excluded tokens]) in a language."""
         required = [[token] for word in self.words for token in tokens(word, language)]

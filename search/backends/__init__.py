@@ -1,6 +1,9 @@
 """Full-text backends behind one interface: `match(content_type=, query=, languages=, limit=,
-among=None, within=None)` -> [(object_id, score)] best first, and `nearest(content_type=,
-vector=, limit=)` -> [(object_id, position, start, similarity)].
+among=None, within=None)` -> [(object_id, score)] best first; `match_some(content_type=,
+query=, languages=, limit=, within=None)` -> [object_id] holding some of the rarer words, best
+first; `nearest(content_type=, vector=, limit=)` -> [(object_id, position, start, similarity)];
+and `BROAD_MATCHES_ARE_CHEAP`, whether a query matching most of the index costs little (it
+decides where documents/search.py matches a query's thesaurus expansions).
 
 Both index the analysed text of SearchEntry, so their results differ only in ranking details;
 `match` is documented once, in sqlite.py, and postgres.py says where it differs.

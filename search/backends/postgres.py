@@ -154,8 +154,7 @@ def match_some(
     terms = query.terms(languages)
     if query.phrases or len(terms) < 2:  # one term: every match holds it already
         return []
-    excluded = [t for code in languages for t in query.clauses(code)[1]]
-    condition = " & ".join(["{}", *("!" + _lexeme(token) for token in dict.fromkeys(excluded))])
+    exclusions = "".join(" & !" + _lexeme(token) for token in query.excluded_terms(languages))
     sql = (
         f"SELECT object_id FROM search_searchentry WHERE {VECTOR} @@ to_tsquery('simple', %s) "  # noqa: S608
         "AND content_type || '' = %s"
@@ -172,7 +171,7 @@ def match_some(
         for term in terms:
             cursor.execute(
                 sql + " LIMIT %s",
-                [condition.format(_lexeme(term)), content_type, *extra, RANK_ALL + 1],
+                [_lexeme(term) + exclusions, content_type, *extra, RANK_ALL + 1],
             )
             objects = [object_id for (object_id,) in cursor.fetchall()]
             if len(objects) <= RANK_ALL:  # a word more objects hold tells little (see sqlite)

@@ -62,6 +62,8 @@ def match(
     expression = fts_expression(query, languages)
     if expression is None or among == []:
         return []
+    if among is not None:
+        return _match_among(expression, content_type, among, limit)
     # CROSS JOIN keeps SQLite from starting at the entries and probing the index once per row.
     sql = (
         "SELECT e.object_id, search_fts.rowid FROM search_fts "
@@ -69,8 +71,6 @@ def match(
         "WHERE search_fts MATCH %s AND e.content_type = %s"
     )
     params = [expression, content_type]
-    if among is not None:
-        return _match_among(expression, content_type, among, limit)
     with connection.cursor() as cursor:
         cursor.execute(sql + " ORDER BY search_fts.rowid DESC LIMIT %s", [*params, limit])
         rows = cursor.fetchall()
@@ -149,11 +149,8 @@ def match_some(
         if not rare:
             return []
         expression = " OR ".join(rare)
-        excluded = [t for code in languages for t in query.clauses(code)[1]]
-        if excluded:
-            expression = (
-                f"({expression}) NOT ({' OR '.join(_quote(t) for t in dict.fromkeys(excluded))})"
-            )
+        if excluded := query.excluded_terms(languages):
+            expression = f"({expression}) NOT ({' OR '.join(map(_quote, excluded))})"
         sql = (
             "SELECT e.object_id FROM search_fts "
             "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
