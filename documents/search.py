@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from documents import selectors
 from documents.languages import content_language
 from documents.models import Document, DocumentFile, DocumentType, LegalStatus
-from organizations.selectors import organizations_named_in
+from organizations.selectors import organization_places, organizations_named_in
 from search import ranking, services
 from search.backends import backend, rows_among
 from search.query import parse
@@ -246,36 +246,9 @@ def languages_read(user) -> list[str]:
     return sorted({code.split("-")[0] for code in codes if code})
 
 
-# Facets read from each matched document's own columns; jurisdictions by id (see _jurisdictions).
+# Facets read from each matched document's own columns; jurisdictions by id (organization_places).
 _ROW_FACETS = ["doc_type", "jurisdiction", "region", "language", "legal_status"]
 _Match = namedtuple("_Match", ["pk", "revision", "date_adopted", *_ROW_FACETS])
-ORGANIZATIONS_TTL = 300
-
-
-def _jurisdictions(ids: set[int]) -> dict[int, tuple[str, str]]:
-    """{organization id: (code, regional group)}, cached: a search's matches name a few hundred
-    jurisdictions, and joining each match to its jurisdiction was a third of counting facets."""
-    from organizations.models import Organization
-
-    def read():
-        return {
-            pk: (code, group)
-            for pk, code, group in Organization.objects.values_list("pk", "code", "regional_group")
-        }
-
-    known = cache.get_or_set("search-jurisdictions", read, ORGANIZATIONS_TTL)
-    if missing := ids - known.keys():  # created since: read them, and the cache again next time
-        cache.delete("search-jurisdictions")
-        known = {
-            **known,
-            **{
-                pk: (code, group)
-                for pk, code, group in Organization.objects.filter(pk__in=missing).values_list(
-                    "pk", "code", "regional_group"
-                )
-            },
-        }
-    return known
 
 
 def _facet_counts(filtered) -> dict[str, list[tuple[str, int]]]:
@@ -294,7 +267,7 @@ def _readable_matches(filtered, scores: dict[int, float]) -> list[_Match]:
         return []
     fields = ["pk", "published_revision_id", "date_adopted", "doc_type", "jurisdiction_id"]
     rows = rows_among(filtered, scores, [*fields, "language", "legal_status"])
-    places = _jurisdictions({row[4] for row in rows if row[4] is not None})
+    places = organization_places({row[4] for row in rows if row[4] is not None})
     return [
         _Match(pk, revision, adopted, doc_type, *places.get(place, (None, None)), language, status)
         for pk, revision, adopted, doc_type, place, language, status in rows

@@ -1,7 +1,9 @@
 """Reads of organizations and memberships, filtered by what the user may see."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
+from modeltranslation.utils import build_localized_fieldname
 
 from organizations import permissions
 from organizations.models import (
@@ -11,6 +13,7 @@ from organizations.models import (
     Organization,
     OrganizationKind,
 )
+from search.analysis import tokens
 
 
 def organizations_all() -> QuerySet[Organization]:
@@ -85,15 +88,34 @@ def organizations_with_pending_requests(*, user) -> QuerySet[Organization]:
 # Names are compared folded, and also stemmed where the grammar inflects them ("в Канаде",
 # "في بيرو"); Spanish or French stems would confuse unrelated words ("bélico" and "Belice").
 _STEMMED_READINGS = ("ru", "ar")
-NAMES_TTL = 300
+# Organizations change rarely; searches read these on every request.
+SEARCH_CACHE_TTL = 300
+
+
+def organization_places(ids: set[int]) -> dict[int, tuple[str, str]]:
+    """{organization id: (code, UN regional group)} for `ids`, cached: a search's matches name a
+    few hundred jurisdictions, and joining each match to its jurisdiction was a third of
+    counting a search's facets. An organization created since the cache was filled is read at
+    once, and the cache again next time."""
+
+    def read():
+        return {
+            pk: (code, group)
+            for pk, code, group in Organization.objects.values_list("pk", "code", "regional_group")
+        }
+
+    known = cache.get_or_set("search-jurisdictions", read, SEARCH_CACHE_TTL)
+    if missing := ids - known.keys():
+        cache.delete("search-jurisdictions")
+        rows = Organization.objects.filter(pk__in=missing).values_list(
+            "pk", "code", "regional_group"
+        )
+        known = {**known, **{pk: (code, group) for pk, code, group in rows}}
+    return known
 
 
 def _name_index() -> dict[tuple[str, ...], list[str]]:
     """{analysed name: organization codes} for the names in the six languages."""
-    from django.conf import settings
-    from modeltranslation.utils import build_localized_fieldname
-
-    from search.analysis import tokens
 
     def read():
         fields = {
@@ -109,14 +131,12 @@ def _name_index() -> dict[tuple[str, ...], list[str]]:
                         index.setdefault(words, []).append(row["code"])
         return index
 
-    return cache.get_or_set("organization-name-index", read, NAMES_TTL)
+    return cache.get_or_set("organization-name-index", read, SEARCH_CACHE_TTL)
 
 
 def organizations_named_in(text: str) -> set[str]:
     """Codes of the States and organizations whose name, in one of the six languages, appears in
     `text` ("moratoire sur les OGM au Pérou", "мораторий на ГМО в Перу", "秘鲁转基因生物暂停令")."""
-    from search.analysis import tokens
-
     index = _name_index()
     longest = max(map(len, index), default=0)
     found: set[str] = set()

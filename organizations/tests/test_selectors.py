@@ -44,3 +44,16 @@ def states(db):
 )
 def test_names_are_found_in_any_language(states, text, codes):
     assert organizations_named_in(text) == codes
+
+
+@pytest.mark.django_db
+def test_places_are_cached_and_a_new_organization_is_read_at_once(states):
+    from organizations.models import Organization
+    from organizations.selectors import organization_places
+
+    peru = Organization.objects.get(code="PER")
+    assert organization_places({peru.pk})[peru.pk] == ("PER", peru.regional_group)
+    chile = OrganizationFactory(
+        code="CHL", name_en="Chile", regional_group="latin_american_caribbean"
+    )
+    assert organization_places({chile.pk})[chile.pk] == ("CHL", "latin_american_caribbean")
