@@ -21,7 +21,9 @@ SPANISH = (
 
 
 @pytest.fixture
-def library(contributor, moderator, organization):
+def publish(contributor, moderator, organization):
+    """make(title, language, text, number, **fields): a published document without summary."""
+
     def make(title, language, text, number, **extra):
         return published_document(
             contributor=contributor,
@@ -35,6 +37,12 @@ def library(contributor, moderator, organization):
             **extra,
         )
 
+    return make
+
+
+@pytest.fixture
+def library(publish):
+    make = publish
     return {
         "en": make("Human Pathogens and Toxins Act", "en", ENGLISH, "1"),
         "zh": make("病原微生物实验室生物安全管理条例", "zh", CHINESE, "2"),
@@ -188,24 +196,14 @@ def test_hybrid_search_ranks_documents_holding_some_of_the_words(client, library
 
 
 @pytest.mark.django_db
-def test_naming_a_state_raises_its_documents(client, contributor, moderator, organization):
+def test_naming_a_state_raises_its_documents(client, publish):
     canada = OrganizationFactory(code="CAN", name_en="Canada", name_ru="Канада")
     america = OrganizationFactory(
         code="USA", name_en="United States of America", name_zh_hans="美国"
     )
     titles = (("Human Pathogens and Toxins Licensing Act", america), ("Regulations", canada))
     for title, place in titles:
-        published_document(
-            contributor=contributor,
-            moderator=moderator,
-            organization=organization,
-            title=title,
-            language="en",
-            text=ENGLISH,
-            summary="",
-            official_number=title,
-            jurisdiction=place,
-        )
+        publish(title, "en", ENGLISH, title, jurisdiction=place)
     assert _titles(client, "лицензирование патогенов человека")[0] == (
         "Human Pathogens and Toxins Licensing Act"
     )
