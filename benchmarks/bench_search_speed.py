@@ -508,6 +508,48 @@ class SpeedBench(Bench):
             ) as copy:
                 copy.write(out.getvalue())
 
+    @staticmethod
+    def _centroids(rows, vectors) -> tuple[np.ndarray, np.ndarray]:
+        """(object ids, unit mean vectors) of the documents of a batch, as passages_index does."""
+        ids, inverse = np.unique(
+            np.array([row[0] for row in rows], dtype=np.int64), return_inverse=True
+        )
+        sums = np.zeros((len(ids), vectors.shape[1]), dtype=np.float64)
+        np.add.at(sums, inverse, vectors)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        return ids, (sums / np.where(norms == 0, 1, norms)).astype(np.float32)
+
+    def _insert_centroids(self, rows, vectors, postgresql: bool) -> None:
+        from django.db import connection
+
+        ids, centroids = self._centroids(rows, vectors)
+        if not postgresql:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO search_centroid (content_type, object_id, embedding) "
+                    "VALUES (%s, %s, %s)",
+                    [
+                        (CONTENT_TYPE, int(pk), half.tobytes())
+                        for pk, half in zip(ids, centroids.astype(np.float16), strict=True)
+                    ],
+                )
+            return
+        content_type = CONTENT_TYPE.encode()
+        header = struct.pack(">hi", 3, len(content_type)) + content_type
+        vector_head = struct.pack(">ihh", 4 + 2 * centroids.shape[1], centroids.shape[1], 0)
+        out = io.BytesIO()
+        out.write(b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0))
+        for pk, half in zip(ids, centroids.astype(">f2"), strict=True):
+            out.write(header + struct.pack(">iq", 8, int(pk)) + vector_head + half.tobytes())
+        out.write(struct.pack(">h", -1))
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(
+                "COPY search_centroid (content_type, object_id, embedding) FROM STDIN (FORMAT BINARY)"
+            ) as copy,
+        ):
+            copy.write(out.getvalue())
+
     def semantic_load(self) -> None:
         from django.db import connection, transaction
 
@@ -544,6 +586,7 @@ class SpeedBench(Bench):
                                 )
                             ],
                         )
+                self._insert_centroids(rows, vectors, postgresql)
                 _vectors_changed(CONTENT_TYPE)
             count += len(rows)
             log(f"  semantic bulk insert: {count} passages in {time.perf_counter() - t0:.0f} s")

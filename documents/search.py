@@ -187,12 +187,21 @@ def document_search(
 
 
 def document_count(*, user, query, params) -> int:
-    """How many documents `document_search` would find, without its facets, ranking or page."""
+    """How many readable documents within the request's filters hold the query's words, in any
+    language's reading: no thesaurus expansions, no meaning. What a spelling correction is
+    judged by (search/spelling.py), at the cost of one full-text query: counting as a search
+    does, with the expansions and the nearest passages, took 47 ms at 100 000 documents."""
     filtered, filters = _filtered(user, params)
     if query.is_empty:
         return filtered.count()
-    _concepts, scores, _starts, _words = _query_scores(query, params, filtered if filters else None)
-    return len(rows_among(filtered, scores, ["pk"])) if scores else 0
+    matched = backend().match(
+        content_type=CONTENT_TYPE,
+        query=replace(query, expansions=[]),
+        languages=_languages(),
+        limit=MAX_MATCHES,
+        within=filtered.order_by().values("pk") if filters else None,
+    )
+    return len(rows_among(filtered, [pk for pk, _score in matched], ["pk"])) if matched else 0
 
 
 def _filtered(user, params):
@@ -212,12 +221,17 @@ def _query_scores(query, params, filtered):
     `filtered`: the documents the reader's filters keep, or None without filters. The words'
     matches are kept to them, so that a filter finds its documents however many others match.
     """
-    languages = list(dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"]))
+    languages = _languages()
     concepts = concepts_in(query.positive_text, [code for code in languages if code])
     query.expansions = expansions(concepts)
     within = filtered.order_by().values("pk") if filtered is not None else None
     scores, starts, words = _scores(query, languages, _mode(params), within)
     return concepts, scores, starts, words
+
+
+def _languages() -> list[str | None]:
+    """The readings of a query: the reader's language first, unstemmed, then each language's."""
+    return list(dict.fromkeys([content_language(), None, "en", "fr", "es", "ru", "ar", "zh"]))
 
 
 def _mode(params) -> str:
@@ -314,7 +328,7 @@ def _scores(
     def nearest():
         return ranking.nearest_passages(
             content_type=CONTENT_TYPE,
-            text=query.positive_text,
+            vector=vector,
             # The nearest passages are found before the filters apply: with filters, look
             # further, so that a narrow filter (one country) still gets the documents close in
             # meaning within it.
@@ -323,7 +337,9 @@ def _scores(
         )
 
     broad_is_cheap = backend().BROAD_MATCHES_ARE_CHEAP
-    passages = nearest() if mode != "lexical" or (query.expansions and not broad_is_cheap) else []
+    by_meaning = mode != "lexical" or (query.expansions and not broad_is_cheap)
+    vector = ranking.query_vector(query.positive_text) if by_meaning else None
+    passages = nearest() if by_meaning else []
     word_ranking: list[int] = []
     if mode != "semantic":
         # A concept named in six languages matches most of a large library. SQLite's FTS5
@@ -345,7 +361,9 @@ def _scores(
     words = set(word_ranking)
     if mode == "lexical":  # scored by rank: the two lists' scores are on unrelated scales
         return {pk: 1 / (1 + rank) for rank, pk in enumerate(word_ranking)}, {}, words
-    hits = ranking.semantic_hits(passages=passages, keep=words)
+    hits = ranking.semantic_hits(
+        content_type=CONTENT_TYPE, vector=vector, passages=passages, keep=words
+    )
     excluded: set[int] = set()
     for word in query.excluded:  # only the semantic hits need checking (the words did it)
         excluded.update(pk for pk, _score in lexical_match(parse(word), among=list(hits)))

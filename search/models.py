@@ -101,6 +101,28 @@ class Passage(models.Model):
         return f"{self.content_type}:{self.object_id}#{self.position}"
 
 
+class Centroid(models.Model):
+    """The mean of an object's passage embeddings (unit length): what the object as a whole is
+    about. A long text whose one passage is close to a query ranks below a text on that subject
+    throughout (search/ranking.py)."""
+
+    content_type = models.CharField(_("kind"), max_length=100)
+    object_id = models.BigIntegerField(_("object"))
+    embedding = EmbeddingField(_("embedding"), dimensions=DIMENSIONS)
+
+    class Meta:
+        verbose_name = _("mean embedding")
+        verbose_name_plural = _("mean embeddings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_centroid_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type}:{self.object_id}"
+
+
 class VectorState(models.Model):
     """Changes whenever a kind's passages change, in the same transaction: processes that keep
     an in-memory vector index compare it to know when to refresh (a rollback rolls it back)."""

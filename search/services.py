@@ -3,12 +3,13 @@
 import time
 import uuid
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Max
 
 from search.analysis import analyse
 from search.embeddings import embed, passages
-from search.models import Passage, SearchEntry, Term, VectorState
+from search.models import Centroid, Passage, SearchEntry, Term, VectorState
 
 MAX_BODY_CHARS = 400_000  # PostgreSQL refuses a tsvector over 1 MB
 
@@ -94,12 +95,27 @@ def passages_index(
             )
             for position, ((start, _piece), vector) in enumerate(zip(pieces, vectors, strict=True))
         )
+        if len(vectors):
+            Centroid.objects.update_or_create(
+                content_type=content_type,
+                object_id=object_id,
+                defaults={"embedding": centroid(vectors)},
+            )
+        else:
+            Centroid.objects.filter(content_type=content_type, object_id=object_id).delete()
         _vectors_changed(content_type)
     return len(pieces)
 
 
+def centroid(vectors) -> np.ndarray:
+    """The unit-length mean of an object's passage vectors."""
+    mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)
+
+
 @transaction.atomic
 def passages_remove(*, content_type: str, object_id: int) -> None:
+    Centroid.objects.filter(content_type=content_type, object_id=object_id).delete()
     if Passage.objects.filter(content_type=content_type, object_id=object_id).delete()[0]:
         _vectors_changed(content_type)
 

@@ -19,14 +19,17 @@ class SearchForm(forms.Form):
 
 
 def _suggestion(request, query, params, outcome) -> str | None:
-    """A corrected query, checked to find more with the reader's permissions and filters."""
-    by_words = params.copy()
-    by_words["mode"] = "lexical"  # spelling changes which words match, not what they mean
+    """A corrected query, checked to find more with the reader's permissions and filters.
+
+    Both are counted by their words alone (spelling changes which words match, not what they
+    mean): the search's own count of word matches serves when no thesaurus concept added to it.
+    """
 
     def count(text: str) -> int:
-        return provider("documents").count(user=request.user, query=parse(text), params=by_words)
+        return provider("documents").count(user=request.user, query=parse(text), params=params)
 
-    return suggest(query, count=count, found=outcome.get("word_count"))
+    found = outcome.get("word_count") if not query.expansions else None
+    return suggest(query, count=count, found=found)
 
 
 def _page(request) -> int:

@@ -201,11 +201,16 @@ def test_naming_a_state_raises_its_documents(client, publish):
     america = OrganizationFactory(
         code="USA", name_en="United States of America", name_zh_hans="美国"
     )
-    titles = (("Human Pathogens and Toxins Licensing Act", america), ("Regulations", canada))
+    titles = (
+        ("Human Pathogens and Toxins Licensing Act", america),
+        ("Pathogen Regulations", canada),
+    )
     for title, place in titles:
         publish(title, "en", ENGLISH, title, jurisdiction=place)
     assert _titles(client, "лицензирование патогенов человека")[0] == (
         "Human Pathogens and Toxins Licensing Act"
     )
     # The Canadian regulations say less on the subject in their title, but the query names Canada.
-    assert _titles(client, "лицензирование патогенов человека в Канаде")[0] == "Regulations"
+    assert (
+        _titles(client, "лицензирование патогенов человека в Канаде")[0] == "Pathogen Regulations"
+    )

@@ -170,3 +170,19 @@ def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, in
     from search.vector_index import vector_index
 
     return vector_index(content_type).nearest(vector, limit)
+
+
+def whole_similarities(*, content_type: str, vector, object_ids: list[int]) -> dict[int, float]:
+    """{object_id: cosine similarity of `vector` to the object's mean embedding (Centroid)}."""
+    import numpy as np
+
+    from search.models import Centroid
+
+    rows = Centroid.objects.filter(
+        content_type=content_type, object_id__in=[int(pk) for pk in object_ids]
+    ).values_list("object_id", "embedding")
+    if not rows:
+        return {}
+    ids, vectors = zip(*rows, strict=True)
+    similarities = np.asarray(vectors, dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
+    return dict(zip(ids, map(float, similarities), strict=True))

@@ -21,6 +21,9 @@ def passages(monkeypatch):
         def nearest(self, *, content_type, vector, limit):
             return rows[:limit]
 
+        def whole_similarities(self, *, content_type, vector, object_ids):
+            return {}
+
     monkeypatch.setattr(ranking, "backend", Backend)
     monkeypatch.setattr(ranking, "embed_query", lambda text: np.zeros(512, dtype=np.float32))
     return rows
@@ -47,3 +50,21 @@ def test_kept_objects_opposite_in_meaning_get_no_hit(passages):
 
 def test_blank_text_has_no_hits(passages):
     assert ranking.semantic_hits(content_type="documents.document", text="  ", keep={1}) == {}
+
+
+def test_an_object_about_the_subject_as_a_whole_ranks_above_one_close_passage(
+    passages, monkeypatch
+):
+    wholes = {1: 0.1, 2: 0.6}
+
+    class Backend:
+        def nearest(self, *, content_type, vector, limit):
+            return [(1, 1, 0, 0.55), (2, 1, 0, 0.5)]
+
+        def whole_similarities(self, *, content_type, vector, object_ids):
+            return {pk: wholes[pk] for pk in object_ids if pk in wholes}
+
+    monkeypatch.setattr(ranking, "backend", Backend)
+    hits = ranking.semantic_hits(content_type="documents.document", text="pathogens")
+    assert hits[1].similarity > hits[2].similarity
+    assert hits[2].whole == 0.6 and hits[2].score > hits[1].score
