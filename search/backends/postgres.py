@@ -63,9 +63,9 @@ def match(
     """(object_id, score) of matching objects, best first, at most `limit` of them.
 
     As on SQLite (sqlite.match): up to RANK_ALL matches are all ranked (ts_rank, title
-    weighted); a query that matches more puts the kept objects whose title holds its own words
-    first (`title_vector`, migration 0007; unranked among themselves: they all hold every
-    word), then the others, newest first. `among` (a few ids) and
+    weighted); a query that matches more puts the objects whose title holds its own words first
+    (`title_vector`, migration 0007; unranked among themselves, as they all hold every word),
+    then the others, newest first. `among` (a few ids) and
     `within` (a queryset of ids, for the reader's filters) keep to those objects.
     """
     expression = tsquery(query, languages)
@@ -73,18 +73,14 @@ def match(
         return []
     if among is not None:
         return _match_among(expression, content_type, among, limit)
-    # Whether the title holds the query's own words, tested on the rows kept only: ranking every
-    # matching title of the table apart took 15 ms for a title that 8 000 documents share.
-    literal = tsquery(replace(query, expansions=[]), languages)
-    in_title = "title_vector @@ to_tsquery('simple', %s)" if literal else "false"
     # The kind is compared as an expression no index serves: on its index PostgreSQL read every
     # entry of the kind and tested each stored vector (100 ms at 10 000 documents), where the
     # GIN index finds the matches at once.
     sql = (
-        f"SELECT id, object_id, {in_title} AS in_title FROM search_searchentry "  # noqa: S608
-        f"WHERE {VECTOR} @@ to_tsquery('simple', %s) AND content_type || '' = %s"
+        f"SELECT id, object_id FROM search_searchentry WHERE {VECTOR} @@ to_tsquery('simple', %s) "  # noqa: S608
+        "AND content_type || '' = %s"
     )
-    params = [*([literal] if literal else []), expression, content_type]
+    params = [expression, content_type]
     with transaction.atomic(), connection.cursor() as cursor:
         # Row estimates of full-text conditions are poor, and a plan that reads the table (in
         # full, or backwards by id for the newest) tests every row's stored vector: keep it to
@@ -103,29 +99,36 @@ def match(
             cursor.execute("SET LOCAL enable_indexscan = on")
             cursor.execute("SET LOCAL enable_nestloop = off")
             cursor.execute(
-                f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id, in_title, "  # noqa: S608
-                f"(SELECT count(*) FROM m) FROM m WHERE object_id IN ({within_sql}) "
-                "ORDER BY id DESC LIMIT %s",
+                f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id, (SELECT count(*) FROM m) "  # noqa: S608
+                f"FROM m WHERE object_id IN ({within_sql}) ORDER BY id DESC LIMIT %s",
                 [*params, *within_params, limit],
             )
             found = cursor.fetchall()
             cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute("SET LOCAL enable_nestloop = on")
-            rows = [row[:3] for row in found]
-            matched = found[0][3] if found else 0
+            rows = [(entry, object_id) for entry, object_id, _count in found]
+            matched = found[0][2] if found else 0
         if not rows:
             return []
+        scores = {}
         if matched is not None and matched <= RANK_ALL:
             cursor.execute(
                 f"SELECT id, ts_rank({VECTOR}, to_tsquery('simple', %s)) "  # noqa: S608
                 "FROM search_searchentry WHERE id = ANY(%s)",
-                [expression, [entry for entry, _object_id, _in_title in rows]],
+                [expression, [entry for entry, _object_id in rows]],
             )
             scores = dict(cursor.fetchall())
-        else:  # too many to rank: those whose title holds the words first, each side newest first
-            scores = {entry: 1.0 for entry, _object_id, in_title in rows if in_title}
+        elif literal := tsquery(replace(query, expansions=[]), languages):
+            # The newest titles holding the query's own words, unranked among themselves (each
+            # holds every word): ranking all of them took 15-25 ms for a title thousands share.
+            cursor.execute(
+                "SELECT id FROM search_searchentry WHERE title_vector @@ to_tsquery('simple', %s) "
+                "ORDER BY id DESC LIMIT %s",
+                [literal, RANK_ALL],
+            )
+            scores = {entry: 1.0 for (entry,) in cursor.fetchall()}
     ordered = sorted(rows, key=lambda row: (scores.get(row[0], 0.0), row[0]), reverse=True)
-    return [(object_id, float(scores.get(entry, 0.0))) for entry, object_id, _in_title in ordered]
+    return [(object_id, float(scores.get(entry, 0.0))) for entry, object_id in ordered]
 
 
 def _match_among(expression: str, content_type: str, among: list[int], limit: int):
