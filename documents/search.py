@@ -422,10 +422,11 @@ def _labels() -> dict[str, dict]:
     from taxonomy.models import Topic
 
     def read():
+        # Plain strings: a cached lazy translation is rebuilt as a new lazy class when read.
         return {
-            "doc_type": dict(DocumentType.choices),
-            "legal_status": dict(LegalStatus.choices),
-            "region": dict(RegionalGroup.choices),
+            "doc_type": {value: str(label) for value, label in DocumentType.choices},
+            "legal_status": {value: str(label) for value, label in LegalStatus.choices},
+            "region": {value: str(label) for value, label in RegionalGroup.choices},
             "jurisdiction": dict(Organization.objects.values_list("code", "name")),
             "topic": {topic.slug: str(topic.label) for topic in Topic.objects.order_by()},
             "bwc_article": {a.number: a.roman for a in BWCArticle.objects.all()},

@@ -47,11 +47,17 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
-def _chinese_words(text: str) -> list[str]:
+@cache
+def chinese_segmenter():
+    """jieba, set up once per process."""
     import jieba
 
-    jieba.setLogLevel(60)
-    return [word for word in jieba.cut_for_search(text) if _TOKEN.fullmatch(word)]
+    jieba.setLogLevel(60)  # once: each call clears the logging module's caches
+    return jieba
+
+
+def _chinese_words(text: str) -> list[str]:
+    return [word for word in chinese_segmenter().cut_for_search(text) if _TOKEN.fullmatch(word)]
 
 
 def tokens(text: str, language: str | None) -> list[str]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.analysis import fold, tokens
+from search.analysis import chinese_segmenter, fold, tokens
 from search.query import Query
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -45,9 +45,7 @@ def _readings(word: str, language: str | None) -> frozenset[str]:
 
 def _text_tokens(text: str, language: str | None) -> list[_Token]:
     """Each word of `text` with its index terms in both readings."""
-    import jieba
-
-    jieba.setLogLevel(60)
+    jieba = chinese_segmenter()
     found: list[_Token] = []
     for word in _WORD.finditer(text, 0, MAX_TEXT_CHARS):
         if _HAN.search(word.group()):

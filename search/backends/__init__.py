@@ -31,7 +31,7 @@ def id_list(ids) -> RawSQL:
     """
     ids = [int(pk) for pk in ids]
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+        return RawSQL("SELECT unnest(%s::bigint[])", [postgres.id_array(ids)])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
