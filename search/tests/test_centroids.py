@@ -11,19 +11,9 @@ from search import services
 from search.backends import backend
 from search.embeddings import embed, embed_query
 from search.models import Centroid, Passage
+from search.tests.vectors import KIND, index_passages
 
-KIND = "tests.thing"
-
-
-@pytest.fixture(autouse=True)
-def vector_dir(settings, tmp_path):
-    settings.SECBIO_SEARCH_VECTOR_DIR = tmp_path
-
-
-def _index(object_id, head, text=""):
-    services.passages_index(
-        content_type=KIND, object_id=object_id, language="en", head=head, text=text
-    )
+pytestmark = pytest.mark.usefixtures("vector_dir")
 
 
 class _Editor:
@@ -45,7 +35,7 @@ def _stored(object_id) -> np.ndarray:
 def test_the_centroid_is_the_unit_mean_of_the_objects_passages():
     head = "Licensing of laboratories that handle dangerous pathogens"
     text = "Article 1\nA licence is required.\n" * 3 + "Article 2\nInspections are yearly.\n" * 3
-    _index(1, head, text)
+    index_passages(1, head, text)
     vectors = [
         vector
         for vector in Passage.objects.filter(content_type=KIND, object_id=1)
@@ -59,23 +49,23 @@ def test_the_centroid_is_the_unit_mean_of_the_objects_passages():
 
 @pytest.mark.django_db
 def test_reembedding_replaces_the_centroid_and_removal_deletes_it():
-    _index(1, "Tax rates on imported wine and spirits")
+    index_passages(1, "Tax rates on imported wine and spirits")
     before = _stored(1)
-    _index(1, "Biosafety levels of pathogen laboratories")
+    index_passages(1, "Biosafety levels of pathogen laboratories")
     assert Centroid.objects.filter(content_type=KIND, object_id=1).count() == 1
     assert float(_stored(1) @ before) < 0.9
-    _index(1, "   ")  # nothing left to embed
+    index_passages(1, "   ")  # nothing left to embed
     assert not Centroid.objects.filter(content_type=KIND, object_id=1).exists()
-    _index(1, "Biosafety levels of pathogen laboratories")
+    index_passages(1, "Biosafety levels of pathogen laboratories")
     services.passages_remove(content_type=KIND, object_id=1)
     assert not Centroid.objects.filter(content_type=KIND).exists()
 
 
 @pytest.mark.django_db
 def test_whole_similarities_compare_the_query_to_the_asked_objects_only():
-    _index(1, "Licensing of laboratories that handle dangerous pathogens")
-    _index(2, "Tax rates on imported wine and spirits")
-    _index(3, "Permis pour les laboratoires manipulant des agents pathogènes")
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(2, "Tax rates on imported wine and spirits")
+    index_passages(3, "Permis pour les laboratoires manipulant des agents pathogènes")
     query = embed_query("pathogen laboratory licence")
     found = backend().whole_similarities(content_type=KIND, vector=query, object_ids=[1, 2, 99])
     assert set(found) == {1, 2}

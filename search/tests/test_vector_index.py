@@ -6,23 +6,13 @@ from django.db import connection
 from search import services
 from search.backends import backend
 from search.embeddings import embed_query, passages
+from search.tests.vectors import KIND, index_passages
 from search.vector_index import snapshot_build, tail_size, vector_index
 
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="PostgreSQL answers from pgvector's HNSW index instead"
 )
-KIND = "tests.thing"
-
-
-@pytest.fixture(autouse=True)
-def vector_dir(settings, tmp_path):
-    settings.SECBIO_SEARCH_VECTOR_DIR = tmp_path
-
-
-def _index(object_id, head, text=""):
-    services.passages_index(
-        content_type=KIND, object_id=object_id, language="en", head=head, text=text
-    )
+pytestmark = pytest.mark.usefixtures("vector_dir")
 
 
 def _nearest(text, limit=10):
@@ -35,11 +25,11 @@ def _nearest(text, limit=10):
 @sqlite_only
 @pytest.mark.django_db
 def test_snapshot_and_tail_are_searched_together():
-    _index(1, "Licensing of laboratories that handle dangerous pathogens")
-    _index(2, "Tax rates on imported wine and spirits")
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(2, "Tax rates on imported wine and spirits")
     assert snapshot_build(KIND) == 2
     assert tail_size(KIND) == 0
-    _index(3, "Permis pour les laboratoires manipulant des agents pathogènes")
+    index_passages(3, "Permis pour les laboratoires manipulant des agents pathogènes")
     assert tail_size(KIND) == 1
     found = _nearest("pathogen laboratory licence", limit=3)
     assert set(found[:2]) == {1, 3}
@@ -49,9 +39,9 @@ def test_snapshot_and_tail_are_searched_together():
 @sqlite_only
 @pytest.mark.django_db
 def test_removed_objects_disappear_from_snapshot_and_tail():
-    _index(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
     snapshot_build(KIND)
-    _index(2, "Laboratory licences for pathogens and toxins")
+    index_passages(2, "Laboratory licences for pathogens and toxins")
     services.passages_remove(content_type=KIND, object_id=1)
     services.passages_remove(content_type=KIND, object_id=2)
     assert _nearest("pathogen laboratory licence") == []
@@ -60,9 +50,9 @@ def test_removed_objects_disappear_from_snapshot_and_tail():
 @sqlite_only
 @pytest.mark.django_db
 def test_reindexing_an_object_replaces_its_passages_in_every_process_view():
-    _index(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
     assert _nearest("laboratory")[:1] == [1]
-    _index(1, "Tax rates on imported wine and spirits")
+    index_passages(1, "Tax rates on imported wine and spirits")
     similarities = backend().nearest(content_type=KIND, vector=embed_query("wine tax"), limit=5)
     assert len(similarities) == 1 and similarities[0][3] > 0.5
 
@@ -72,11 +62,11 @@ def test_reindexing_an_object_replaces_its_passages_in_every_process_view():
 def test_a_snapshot_of_an_emptied_table_is_not_read(tmp_path):
     from search.models import VectorState
 
-    _index(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
     snapshot_build(KIND)
     VectorState.objects.filter(content_type=KIND).delete()  # as after a flush or a restore
     services.passages_remove(content_type=KIND, object_id=1)
-    _index(7, "Biological weapons are prohibited")
+    index_passages(7, "Biological weapons are prohibited")
     vector_index(KIND).refresh()
     assert vector_index(KIND).snapshot is None
     assert _nearest("biological weapons") == [7]
@@ -96,8 +86,8 @@ def test_long_texts_are_cut_into_passages_spread_over_the_whole_text(settings):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pgvector exists on PostgreSQL only")
 @pytest.mark.django_db
 def test_postgresql_serves_nearest_passages_from_the_hnsw_index():
-    _index(1, "Licensing of laboratories that handle dangerous pathogens")
-    _index(2, "Tax rates on imported wine and spirits")
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(2, "Tax rates on imported wine and spirits")
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_passage_hnsw'")
         assert "hnsw" in cursor.fetchone()[0]
