@@ -1,5 +1,6 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 
 register = template.Library()
 
@@ -15,8 +16,10 @@ def url_or_none(name: str, *args):
 
 @register.simple_tag(takes_context=True)
 def query_set(context, key: str, value) -> str:
-    """This page's query string with one parameter set (and back to the first page)."""
-    query = context["request"].GET.copy()
-    query[key] = value
-    query.pop("page", None)
-    return query.urlencode()
+    """This page's query string with one parameter set (and back to the first page).
+
+    Built from a plain dict: a search page has about 80 facet links, and copying the request's
+    QueryDict for each (a deep copy) was a few milliseconds a page."""
+    params = {name: values for name, values in context["request"].GET.lists() if name != "page"}
+    params[key] = [value]
+    return urlencode(params, doseq=True)
