@@ -1,10 +1,11 @@
 """Semantic retrieval and the hybrid ranking, the same for every provider and backend.
 
 Hybrid score = the semantic score (best passage similarity + 0.3 x the second best + 0.5 x the
-similarity to the object's mean embedding) plus a bonus for the lexical rank, LEXICAL_BONUS / (1 + (rank - 1) / LEXICAL_RANK_SCALE). The lexical
-ranking lists the objects with every query word (BM25 / ts_rank; for a query matching
-thousands, title matches first: search/backends), then, when few hold them all, those holding
-some of the rarer words (`match_some`). Only the lexical *rank* is used, because BM25 and ts_rank
+similarity to the object's mean embedding) plus a bonus for the lexical rank,
+LEXICAL_BONUS / (1 + (rank - 1) / LEXICAL_RANK_SCALE). The lexical ranking lists the objects
+with every query word (BM25 / ts_rank; for a query matching thousands, title matches first:
+search/backends), then, when few hold them all, those holding some of the rarer words
+(`match_some`). Only the lexical *rank* is used, because BM25 and ts_rank
 scores live on unrelated scales; the semantic score is kept, because a cosine similarity says
 how close a passage is. Tuned on benchmarks/search_eval (`make bench-search`, and the grid of
 /benchmarks/README.md): it beat reciprocal-rank fusion (0.78 against 0.76 nDCG@10).
