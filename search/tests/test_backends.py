@@ -111,3 +111,13 @@ def test_matches_among_a_few_objects_are_ranked(entries):
     found = _match(among=[1, 2, 3, 4, 5])
     assert set(found[:2]) == {1, 2}
     assert set(found) == {1, 2, 3, 4, 5}
+
+
+def test_postgresql_ranks_by_any_term_of_every_reading_and_expansion_never_an_excluded_one():
+    from search.backends.postgres import rank_tsquery
+
+    query = parse("utilisation confinée -OGM")
+    query.expansions = [("en", "contained use")]
+    ranking = rank_tsquery(query, [None, "fr"]).split(" | ")
+    assert ranking == ["'utilisation'", "'confinee'", "'utilis'", "'confine'", "'contain'", "'use'"]
+    assert rank_tsquery(parse("-OGM"), [None, "fr"]) is None
