@@ -136,9 +136,10 @@ def document_search(
             _favour_places_named(query, matches, scores)
         facets = _match_facets(matches)
         if words is not None:
-            word_count = sum(1 for row in matches if row.pk in words)
             # The words matched more than a search keeps: the count is a lower bound.
             capped = len(words) >= MAX_MATCHES
+            if not query.expansions:  # else the thesaurus labels matched too: not the words alone
+                word_count = sum(1 for row in matches if row.pk in words)
         if sort == "date":
             matches.sort(key=lambda row: (row.date_adopted is not None, row.date_adopted, row.pk))
         else:  # ranked in Python over ids only; just the page's documents are loaded below

@@ -16,7 +16,9 @@ class Provider:
     search: Callable
     reindex_ids: Callable  # () -> iterable of ids
     reindex_one: Callable  # (id) -> None: the lexical entry, findable at once
-    count: Callable | None = None  # (user, query, params) -> int: what search would count
+    # (user, query, params) -> int: readable objects holding the query's words, within the
+    # filters (no thesaurus, no meaning): what a spelling correction is judged by
+    count: Callable | None = None
     embed_one: Callable | None = None  # (id) -> None: the passages' embeddings, slower
     content_type: str = ""  # the kind its index entries carry
 

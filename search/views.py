@@ -19,17 +19,13 @@ class SearchForm(forms.Form):
 
 
 def _suggestion(request, query, params, outcome) -> str | None:
-    """A corrected query, checked to find more with the reader's permissions and filters.
-
-    Both are counted by their words alone (spelling changes which words match, not what they
-    mean): the search's own count of word matches serves when no thesaurus concept added to it.
-    """
+    """A corrected query, checked to find more with the reader's permissions and filters; both
+    counted by their words alone (spelling changes which words match, not what they mean)."""
 
     def count(text: str) -> int:
         return provider("documents").count(user=request.user, query=parse(text), params=params)
 
-    found = outcome.get("word_count") if not query.expansions else None
-    return suggest(query, count=count, found=found)
+    return suggest(query, count=count, found=outcome.get("word_count"))
 
 
 def _page(request) -> int:
