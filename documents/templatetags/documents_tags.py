@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from core.templatetags.core_tags import changed_query
 from documents import languages
 from organizations.models import RegionalGroup
 
@@ -33,12 +34,7 @@ def region_label(value: str) -> str:
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes) -> str:
     """This page's query string with some parameters changed (empty value: removed)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value not in ("", None):
-            query[key] = value
-    return query.urlencode()
+    return changed_query(context["request"].GET, changes)
 
 
 @register.filter
