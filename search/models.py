@@ -7,15 +7,27 @@ from search.embeddings import DIMENSIONS
 from search.fields import EmbeddingField
 
 
-class SearchEntry(models.Model):
+class IndexedObject(models.Model):
+    """What every index row points at: an object of some kind, by its id (no foreign key: the
+    search indexes objects of several apps, and each provider applies its own permissions)."""
+
+    content_type = models.CharField(_("kind"), max_length=100)
+    object_id = models.BigIntegerField(_("object"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.content_type}:{self.object_id}"
+
+
+class SearchEntry(IndexedObject):
     """One indexed object: its analysed title and body, in its own language.
 
     The full-text index itself is backend-specific (an FTS5 table on SQLite, a GIN index on
     PostgreSQL; see migration 0002). Permissions are applied by each provider at query time.
     """
 
-    content_type = models.CharField(_("kind"), max_length=100)
-    object_id = models.BigIntegerField(_("object"))
     language = models.CharField(_("language"), max_length=8, blank=True)
     title = models.TextField(_("analysed title"))
     body = models.TextField(_("analysed text"), blank=True)
@@ -29,9 +41,6 @@ class SearchEntry(models.Model):
                 fields=["content_type", "object_id"], name="search_entry_unique"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.content_type}:{self.object_id}"
 
 
 class Concept(models.Model):
@@ -81,11 +90,9 @@ class Term(models.Model):
         return self.form
 
 
-class Passage(models.Model):
+class Passage(IndexedObject):
     """The embedding of one passage of an indexed object (position 0: its titles and summary)."""
 
-    content_type = models.CharField(_("kind"), max_length=100)
-    object_id = models.BigIntegerField(_("object"))
     position = models.PositiveIntegerField(_("position"))
     # Where the passage starts in the object's indexed text (None for the titles and summary).
     start = models.PositiveIntegerField(_("offset"), null=True, blank=True)
@@ -101,13 +108,11 @@ class Passage(models.Model):
         return f"{self.content_type}:{self.object_id}#{self.position}"
 
 
-class Centroid(models.Model):
+class Centroid(IndexedObject):
     """The mean of an object's passage embeddings (unit length): what the object as a whole is
     about. A long text whose one passage is close to a query ranks below a text on that subject
     throughout (search/ranking.py)."""
 
-    content_type = models.CharField(_("kind"), max_length=100)
-    object_id = models.BigIntegerField(_("object"))
     embedding = EmbeddingField(_("embedding"), dimensions=DIMENSIONS)
 
     class Meta:
@@ -118,9 +123,6 @@ class Centroid(models.Model):
                 fields=["content_type", "object_id"], name="search_centroid_unique"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.content_type}:{self.object_id}"
 
 
 class VectorState(models.Model):
