@@ -72,21 +72,18 @@ def nearest_passages(*, content_type: str, vector, limit: int = PASSAGES_CONSIDE
 def semantic_hits(
     *,
     content_type: str,
-    text: str = "",
-    vector=None,
+    vector,
     limit: int = PASSAGES_CONSIDERED,
     keep: frozenset[int] | set[int] = frozenset(),
     passages: list | None = None,
 ) -> dict:
-    """{object_id: SemanticHit} for the objects whose best passage is close to the query:
-    `vector`, or `text` embedded. `passages`, from `nearest_passages`, when the caller has them.
+    """{object_id: SemanticHit} for the objects whose best passage is close to the query's
+    `vector` (`query_vector`); `passages`, from `nearest_passages`, when the caller has them.
 
     Objects in `keep` (those the words already found) get their hit however low its positive
     similarity: the floor keeps unrelated objects out of the results, not out of the ordering
     of those already in.
     """
-    if vector is None:
-        vector = query_vector(text)
     if passages is None:
         passages = nearest_passages(content_type=content_type, vector=vector, limit=limit)
     best: dict[int, SemanticHit] = {}

@@ -29,14 +29,20 @@ def passages(monkeypatch):
     return rows
 
 
+def _hits(text, **kwargs):
+    return ranking.semantic_hits(
+        content_type="documents.document", vector=ranking.query_vector(text), **kwargs
+    )
+
+
 def test_passages_below_the_floor_are_not_hits(passages):
-    hits = ranking.semantic_hits(content_type="documents.document", text="pathogens")
+    hits = _hits("pathogens")
     assert list(hits) == [1]
     assert hits[1].similarity == 0.6 and hits[1].second == 0.5
 
 
 def test_objects_the_words_found_keep_their_similarity_below_the_floor(passages):
-    hits = ranking.semantic_hits(content_type="documents.document", text="pathogens", keep={2, 3})
+    hits = _hits("pathogens", keep={2, 3})
     assert set(hits) == {1, 2, 3}
     # So the closer of two word matches ranks first once combined with the lexical bonus.
     assert hits[2].score > hits[3].score > 0
@@ -44,12 +50,12 @@ def test_objects_the_words_found_keep_their_similarity_below_the_floor(passages)
 
 
 def test_kept_objects_opposite_in_meaning_get_no_hit(passages):
-    hits = ranking.semantic_hits(content_type="documents.document", text="pathogens", keep={4})
+    hits = _hits("pathogens", keep={4})
     assert 4 not in hits
 
 
 def test_blank_text_has_no_hits(passages):
-    assert ranking.semantic_hits(content_type="documents.document", text="  ", keep={1}) == {}
+    assert _hits("  ", keep={1}) == {}
 
 
 def test_an_object_about_the_subject_as_a_whole_ranks_above_one_close_passage(
@@ -65,6 +71,6 @@ def test_an_object_about_the_subject_as_a_whole_ranks_above_one_close_passage(
             return {pk: wholes[pk] for pk in object_ids if pk in wholes}
 
     monkeypatch.setattr(ranking, "backend", Backend)
-    hits = ranking.semantic_hits(content_type="documents.document", text="pathogens")
+    hits = _hits("pathogens")
     assert hits[1].similarity > hits[2].similarity
     assert hits[2].whole == 0.6 and hits[2].score > hits[1].score
