@@ -149,6 +149,24 @@ print(json.dumps(out))
 """
 
 
+def _halfvec(half) -> bytes:
+    """A pgvector halfvec field of COPY's binary format, from a big-endian float16 row."""
+    return struct.pack(">ihh", 4 + 2 * len(half), len(half), 0) + half.tobytes()
+
+
+def _copy_binary(statement: str, records) -> None:
+    """COPY … FROM STDIN (FORMAT BINARY) of records already encoded, each with its field count."""
+    from django.db import connection
+
+    out = io.BytesIO()
+    out.write(b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0))
+    for record in records:
+        out.write(record)
+    out.write(struct.pack(">h", -1))
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        copy.write(out.getvalue())
+
+
 class SpeedBench(Bench):
     """bench_library's setup and bulk load, then the search index and the search timings."""
 
@@ -485,29 +503,24 @@ class SpeedBench(Bench):
         return rows, noisy.astype(np.float32), base
 
     def _copy_passages_postgresql(self, rows, vectors) -> None:
-        from django.db import connection
-
         content_type = CONTENT_TYPE.encode()
         header = struct.pack(">hi", 6, len(content_type)) + content_type
-        halves = vectors.astype(">f2")
-        vector_head = struct.pack(">ihh", 4 + 2 * vectors.shape[1], vectors.shape[1], 0)
-        out = io.BytesIO()
-        out.write(b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0))
-        for (pk, position, start, language), half in zip(rows, halves, strict=True):
-            code = language.encode()
-            out.write(header)
-            out.write(struct.pack(">iqii", 8, pk, 4, position))
-            out.write(struct.pack(">i", -1) if start is None else struct.pack(">ii", 4, start))
-            out.write(struct.pack(">i", len(code)) + code)
-            out.write(vector_head + half.tobytes())
-        out.write(struct.pack(">h", -1))
-        with connection.cursor() as cursor:
-            raw = cursor.cursor
-            with raw.copy(
-                "COPY search_passage (content_type, object_id, position, start, language, "
-                "embedding) FROM STDIN (FORMAT BINARY)"
-            ) as copy:
-                copy.write(out.getvalue())
+        records = (
+            header
+            + struct.pack(">iqii", 8, pk, 4, position)
+            + (struct.pack(">i", -1) if start is None else struct.pack(">ii", 4, start))
+            + struct.pack(">i", len(language.encode()))
+            + language.encode()
+            + _halfvec(half)
+            for (pk, position, start, language), half in zip(
+                rows, vectors.astype(">f2"), strict=True
+            )
+        )
+        _copy_binary(
+            "COPY search_passage (content_type, object_id, position, start, language, embedding) "
+            "FROM STDIN (FORMAT BINARY)",
+            records,
+        )
 
     @staticmethod
     def _centroids(rows, vectors) -> tuple[np.ndarray, np.ndarray]:
@@ -537,19 +550,13 @@ class SpeedBench(Bench):
             return
         content_type = CONTENT_TYPE.encode()
         header = struct.pack(">hi", 3, len(content_type)) + content_type
-        vector_head = struct.pack(">ihh", 4 + 2 * centroids.shape[1], centroids.shape[1], 0)
-        out = io.BytesIO()
-        out.write(b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0))
-        for pk, half in zip(ids, centroids.astype(">f2"), strict=True):
-            out.write(header + struct.pack(">iq", 8, int(pk)) + vector_head + half.tobytes())
-        out.write(struct.pack(">h", -1))
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(
-                "COPY search_centroid (content_type, object_id, embedding) FROM STDIN (FORMAT BINARY)"
-            ) as copy,
-        ):
-            copy.write(out.getvalue())
+        _copy_binary(
+            "COPY search_centroid (content_type, object_id, embedding) FROM STDIN (FORMAT BINARY)",
+            (
+                header + struct.pack(">iq", 8, int(pk)) + _halfvec(half)
+                for pk, half in zip(ids, centroids.astype(">f2"), strict=True)
+            ),
+        )
 
     def semantic_load(self) -> None:
         from django.db import connection, transaction
