@@ -45,6 +45,12 @@ def embed(texts: list[str]) -> np.ndarray:
     return vectors / np.where(norms == 0, 1, norms)
 
 
+def mean_vector(vectors) -> np.ndarray:
+    """The unit-length mean of some unit vectors (an object's passages: what it is about)."""
+    mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)
+
+
 def embed_query(text: str) -> np.ndarray:
     return embed([text])[0]
 

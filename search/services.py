@@ -3,12 +3,11 @@
 import time
 import uuid
 
-import numpy as np
 from django.db import transaction
 from django.db.models import Max
 
 from search.analysis import analyse
-from search.embeddings import embed, passages
+from search.embeddings import embed, mean_vector, passages
 from search.models import Centroid, Passage, SearchEntry, Term, VectorState
 
 MAX_BODY_CHARS = 400_000  # PostgreSQL refuses a tsvector over 1 MB
@@ -99,18 +98,12 @@ def passages_index(
             Centroid.objects.update_or_create(
                 content_type=content_type,
                 object_id=object_id,
-                defaults={"embedding": centroid(vectors)},
+                defaults={"embedding": mean_vector(vectors)},
             )
         else:
             Centroid.objects.filter(content_type=content_type, object_id=object_id).delete()
         _vectors_changed(content_type)
     return len(pieces)
-
-
-def centroid(vectors) -> np.ndarray:
-    """The unit-length mean of an object's passage vectors."""
-    mean = np.asarray(vectors, dtype=np.float32).mean(axis=0)
-    return mean / (np.linalg.norm(mean) or 1.0)
 
 
 @transaction.atomic
