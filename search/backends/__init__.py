@@ -3,8 +3,8 @@ among=None, within=None)` -> [(object_id, score)] best first; `match_some(conten
 query=, languages=, limit=, within=None)` -> [object_id] holding some of the rarer words, best
 first; `nearest(content_type=, vector=, limit=)` -> [(object_id, position, start, similarity)];
 `whole_similarities(content_type=, vector=, object_ids=)` -> {object_id: similarity to the
-object's mean embedding}; and `BROAD_MATCHES_ARE_CHEAP`, whether a query matching most of the index costs little (it
-decides where documents/search.py matches a query's thesaurus expansions).
+object's mean embedding}; and `BROAD_MATCHES_ARE_CHEAP`, whether a query matching most of the
+index costs little (it decides where documents/search.py matches a query's thesaurus expansions).
 
 Both index the analysed text of SearchEntry, so their results differ only in ranking details;
 `match` is documented once, in sqlite.py, and postgres.py says where it differs.
