@@ -15,6 +15,7 @@ from documents.models import Document, DocumentFile, DocumentType, LegalStatus
 from organizations.selectors import organization_places, organizations_named_in
 from search import ranking, services
 from search.backends import backend, rows_among
+from search.backends.within import ids_within
 from search.query import parse
 from search.registry import Provider, register
 from search.snippets import snippet
@@ -120,7 +121,7 @@ def document_search(
 
     `params` are the request's filters (the library's), read leniently: a bad value is dropped.
     """
-    filtered, filters = _filtered(user, params)
+    filtered, filters, within = _filtered(user, params)
     scores: dict[int, float] = {}
     starts: dict[int, int | None] = {}
     concepts, words, word_count, capped = [], None, None, False
@@ -128,9 +129,7 @@ def document_search(
         facets = _facet_counts(filtered)
         ordered_ids = filtered.order_by("-date_adopted", "-pk").values_list("pk", flat=True)
     else:
-        concepts, scores, starts, words = _query_scores(
-            query, params, filtered if filters else None
-        )
+        concepts, scores, starts, words = _query_scores(query, params, within())
         matches = _readable_matches(filtered, scores)
         if _mode(params) == "hybrid":
             _favour_places_named(query, matches, scores)
@@ -192,7 +191,7 @@ def document_count(*, user, query, params) -> int:
     language's reading: no thesaurus expansions, no meaning. What a spelling correction is
     judged by (search/spelling.py), at the cost of one full-text query: counting as a search
     does, with the expansions and the nearest passages, took 47 ms at 100 000 documents."""
-    filtered, filters = _filtered(user, params)
+    filtered, _filters, within = _filtered(user, params)
     if query.is_empty:
         return filtered.count()
     matched = backend().match(
@@ -200,32 +199,40 @@ def document_count(*, user, query, params) -> int:
         query=replace(query, expansions=[]),
         languages=_languages(),
         limit=MAX_MATCHES,
-        within=filtered.order_by().values("pk") if filters else None,
+        within=within(),
     )
     return len(rows_among(filtered, [pk for pk, _score in matched], ["pk"])) if matched else 0
 
 
 def _filtered(user, params):
-    """(the documents `user` may read within the request's filters, the filters read)."""
+    """(the documents `user` may read within the request's filters, the filters read, and a
+    function giving the sorted ids of those documents when there are filters, else None: what
+    a search keeps its matches to; a list read without a query never needs them)."""
     from documents.forms import LibraryFilterForm
 
     filters = LibraryFilterForm(params or None).filters()
     filtered = selectors.document_filter(selectors.documents_visible_to(user), filters=filters)
+    described = dict(filters)
     if filters.get("my_languages") and (read := languages_read(user)):
         filtered = filtered.filter(language__in=read)  # the record's language, copied
-    return filtered, filters
+        described["my_languages"] = ",".join(read)  # the reader's own: part of the cache key
+
+    def within():
+        return selectors.filtered_ids(user, described, filtered) if filters else None
+
+    return filtered, filters, within
 
 
-def _query_scores(query, params, filtered):
+def _query_scores(query, params, within):
     """(thesaurus concepts, {id: score}, {id: best passage offset}, ids the words matched).
 
-    `filtered`: the documents the reader's filters keep, or None without filters. The words'
-    matches are kept to them, so that a filter finds its documents however many others match.
+    `within`: the sorted ids of the documents the reader's filters keep, or None without
+    filters. The words' matches are kept to them, so that a filter finds its documents however
+    many others match.
     """
     languages = _languages()
     concepts = concepts_in(query.positive_text, [code for code in languages if code])
     query.expansions = expansions(concepts)
-    within = filtered.order_by().values("pk") if filtered is not None else None
     scores, starts, words = _scores(query, languages, _mode(params), within)
     return concepts, scores, starts, words
 
@@ -356,8 +363,7 @@ def _scores(
             word_ranking = ranking.ranked(dict(lexical_match(replace(query, expansions=[]))))
             found = set(word_ranking)
             neighbours = [pk for pk in dict.fromkeys(p[0] for p in passages) if pk not in found]
-            if within is not None and neighbours:  # read by key: testing the others costs more
-                neighbours = [pk for (pk,) in rows_among(within, neighbours, ["pk"])]
+            neighbours = ids_within(neighbours, within)
             word_ranking += [pk for pk, _score in lexical_match(query, among=neighbours)]
     words = set(word_ranking)
     if mode == "lexical":  # scored by rank: the two lists' scores are on unrelated scales

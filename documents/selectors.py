@@ -3,6 +3,7 @@
 import hashlib
 from datetime import date
 
+import numpy as np
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -21,6 +22,7 @@ from documents.models import (
 from documents.permissions import can_manage_document, can_read_members_only
 from organizations import permissions as roles
 from organizations.models import Organization
+from search.backends.within import packed_ids, sorted_ids, unpacked_ids
 
 READABLE_REVISION_STATES = (RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED)
 LIBRARY_COUNTS_TTL = 300
@@ -68,7 +70,7 @@ def documents_page(user, *, filters: dict, sort: str, number, per_page: int) -> 
     paginator = Paginator(ids, per_page)
     # The count of a list is the same for every reader of a class and every page of it:
     # cached like the home's totals, and forgotten on every publication or withdrawal.
-    key = _list_count_key(user, filters)
+    key = _list_key("library-list-count", user, filters)
     count = cache.get(key)
     if count is None:
         cache.set(key, paginator.count, LIBRARY_COUNTS_TTL)
@@ -324,12 +326,30 @@ def _visibility_class(user) -> str:
     return "members" if can_read_members_only(user) else "public"
 
 
-def _list_count_key(user, filters: dict) -> str:
-    """The cache key of a list's count: visibility class, filters, and the library's version."""
+def _list_key(prefix: str, user, filters: dict) -> str:
+    """The cache key of what a list's readers share: visibility class, filters, and the
+    library's version (so it is forgotten on every publication or withdrawal)."""
     version = cache.get_or_set(LIBRARY_VERSION_KEY, 0, None)
     described = "&".join(f"{name}={filters[name]}" for name in sorted(filters))
     digest = hashlib.sha256(described.encode()).hexdigest()[:32]
-    return f"library-list-count:{version}:{_visibility_class(user)}:{digest}"
+    return f"{prefix}:{version}:{_visibility_class(user)}:{digest}"
+
+
+def filtered_ids(user, filters: dict, queryset: QuerySet[Document]) -> np.ndarray:
+    """The sorted ids of `queryset`, the documents `user` may read within `filters`: what a
+    search within those filters keeps its matches to (search/backends/within.py). The same for
+    every reader of a class, so cached like the list counts. `filters` must describe all that
+    narrows `queryset` beyond the reader's class.
+
+    The cache only narrows a search: its results are read again through the reader's
+    visibility and filters, so a stale set can hide a new document, never show a hidden one.
+    """
+    key = _list_key("library-list-ids", user, filters)
+    if (packed := cache.get(key)) is not None:
+        return unpacked_ids(packed)
+    ids = sorted_ids(queryset.order_by().values_list("pk", flat=True))
+    cache.set(key, packed_ids(ids), LIBRARY_COUNTS_TTL)
+    return ids
 
 
 def library_counts(user) -> dict:

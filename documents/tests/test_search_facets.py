@@ -127,3 +127,46 @@ def test_a_page_of_results_needs_the_same_queries_however_many_it_shows(client, 
 
     queries(4)  # caches filled (vector index, jurisdictions, spelling dictionary)
     assert queries(1) == queries(4)
+
+
+@pytest.mark.django_db
+def test_the_filtered_set_is_cached_per_class_and_renewed_on_publication(
+    client, library, member, contributor, moderator, organization
+):
+    assert {r["title"] for r in _search(client, "topic=biosecurity")["results"]} == {
+        "law",
+        "undated",
+    }
+    client.force_login(member)  # another class: its own set, with the members-only document
+    assert {r["title"] for r in _search(client, "topic=biosecurity")["results"]} == {
+        "law",
+        "undated",
+        "members_only",
+    }
+    client.logout()
+    topic = Topic.objects.get(slug="biosecurity")
+    document = published_document(
+        contributor=contributor,
+        moderator=moderator,
+        organization=organization,
+        title="new",
+        official_number="new",
+        text=TEXT,
+        topics=[topic.pk],
+    )
+    document_index(document.pk)
+    assert "new" in {r["title"] for r in _search(client, "topic=biosecurity")["results"]}
+
+
+@pytest.mark.django_db
+def test_a_stale_filtered_set_never_shows_what_the_reader_may_not_read(
+    client, library, monkeypatch
+):
+    from documents import selectors
+    from search.backends.within import sorted_ids
+
+    every_one = sorted_ids(document.pk for document in library.values())
+    monkeypatch.setattr(selectors, "filtered_ids", lambda user, filters, queryset: every_one)
+    body = _search(client, "topic=biosecurity")
+    assert {r["title"] for r in body["results"]} == {"law", "undated"}
+    assert _facet(body, "topic") == {"biosecurity": 2, "waste": 1}

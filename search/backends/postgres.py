@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from django.db import connection, transaction
 
+from search.backends.within import ids_within, kept_within
 from search.query import Query
 
 # The stored, indexed tsvector of each entry (migration 0006), never recomputed at query time.
@@ -80,11 +81,11 @@ def match(
 ) -> list[tuple[int, float]]:
     """(object_id, score) of matching objects, best first, at most `limit` of them.
 
-    As on SQLite (sqlite.match): up to RANK_ALL matches are all ranked (ts_rank, title
-    weighted); a query that matches more puts the objects whose title holds its own words first
-    (`title_vector`, migration 0007; unranked among themselves, as they all hold every word),
-    then the others, newest first. `among` (a few ids) and
-    `within` (a queryset of ids, for the reader's filters) keep to those objects.
+    As on SQLite (sqlite.match): up to RANK_ALL matches (within the filters) are all ranked
+    (ts_rank, title weighted); a query that matches more puts the objects whose title holds its
+    own words first (`title_vector`, migration 0007; unranked among themselves, as they all hold
+    every word), then the others, newest first. `among` (a few ids) and `within` (the sorted
+    ids the reader's filters keep) keep to those objects.
     """
     expression = tsquery(query, languages)
     if expression is None or among == []:
@@ -110,22 +111,10 @@ def match(
             rows = cursor.fetchall()
             matched = len(rows) if len(rows) < limit else None  # None: more than kept
         else:
-            # The matches first, on the GIN index (no order asked, so no walk by id), counted;
-            # then the filters, whose own indexes are allowed again. The planner expects a few
-            # matches where there are thousands: a hash join, not one lookup per match.
-            within_sql, within_params = within.query.sql_with_params()
-            cursor.execute("SET LOCAL enable_indexscan = on")
-            cursor.execute("SET LOCAL enable_nestloop = off")
-            cursor.execute(
-                f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id, (SELECT count(*) FROM m) "  # noqa: S608
-                f"FROM m WHERE object_id IN ({within_sql}) ORDER BY id DESC LIMIT %s",
-                [*params, *within_params, limit],
-            )
-            found = cursor.fetchall()
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            cursor.execute("SET LOCAL enable_nestloop = on")
-            rows = [(entry, object_id) for entry, object_id, _count in found]
-            matched = found[0][2] if found else 0
+            # Every match (no order asked, so no walk by id), kept to the filters in Python.
+            cursor.execute(sql, params)
+            rows = kept_within(cursor.fetchall(), within)
+            matched, rows = len(rows), rows[:limit]
         if not rows:
             return []
         scores = {}
@@ -177,25 +166,18 @@ def match_some(
     exclusions = "".join(" & !" + _lexeme(token) for token in query.excluded_terms(languages))
     sql = (
         f"SELECT object_id FROM search_searchentry WHERE {VECTOR} @@ to_tsquery('simple', %s) "  # noqa: S608
-        "AND content_type || '' = %s"
+        "AND content_type || '' = %s LIMIT %s"
     )
-    extra = []
-    if within is not None:
-        within_sql, extra = within.query.sql_with_params()
-        sql += f" AND object_id IN ({within_sql})"
     weights: dict[int, float] = {}
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_searchentry'")
         total = max(cursor.fetchone()[0], 1.0)
         for term in terms:
-            cursor.execute(
-                sql + " LIMIT %s",
-                [_lexeme(term) + exclusions, content_type, *extra, RANK_ALL + 1],
-            )
+            cursor.execute(sql, [_lexeme(term) + exclusions, content_type, RANK_ALL + 1])
             objects = [object_id for (object_id,) in cursor.fetchall()]
             if len(objects) <= RANK_ALL:  # a word more objects hold tells little (see sqlite)
-                for object_id in objects:
+                for object_id in ids_within(objects, within):
                     weights[object_id] = weights.get(object_id, 0.0) + math.log(
                         1 + total / len(objects)
                     )

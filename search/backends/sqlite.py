@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from django.db import connection
 
+from search.backends.within import ids_within, kept_within
 from search.query import Query
 
 
@@ -56,8 +57,8 @@ def match(
     whose title holds its own words first, then the others newest first: ranking tens of
     thousands of rows took 100-200 ms at 100 000 documents. Matches come newest first from the
     index, so the `limit` kept are the newest. `among` (a few ids: a search's semantic
-    neighbourhood, or the hits an excluded word must be checked in) and `within` (a queryset
-    of ids, for the reader's filters) keep to those objects.
+    neighbourhood, or the hits an excluded word must be checked in) and `within` (the sorted
+    ids the reader's filters keep, backends/within.py) keep to those objects.
     """
     expression = fts_expression(query, languages)
     if expression is None or among == []:
@@ -66,34 +67,23 @@ def match(
         return _match_among(expression, content_type, among, limit)
     # CROSS JOIN keeps SQLite from starting at the entries and probing the index once per row.
     sql = (
-        "SELECT e.object_id, search_fts.rowid FROM search_fts "
+        "SELECT search_fts.rowid, e.object_id FROM search_fts "
         "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
         "WHERE search_fts MATCH %s AND e.content_type = %s"
     )
     params = [expression, content_type]
     with connection.cursor() as cursor:
-        cursor.execute(sql + " ORDER BY search_fts.rowid DESC LIMIT %s", [*params, limit])
-        rows = cursor.fetchall()
-        every_match = len(rows) < limit
-        if within is not None and not every_match:
-            # More matches than kept: keep to the filters in the index query itself (checking
-            # each match against them costs more, so only when the bound is reached).
-            within_sql, within_params = within.query.sql_with_params()
-            cursor.execute(
-                sql + f" AND e.object_id IN ({within_sql}) ORDER BY search_fts.rowid DESC LIMIT %s",
-                [*params, *within_params, limit],
-            )
+        if within is None:
+            cursor.execute(sql + " ORDER BY search_fts.rowid DESC LIMIT %s", [*params, limit])
             rows = cursor.fetchall()
+            few = len(rows) < limit and len(rows) <= RANK_ALL
+        else:  # every match, kept to the filters in Python (backends/within.py)
+            cursor.execute(sql, params)
+            found = cursor.fetchall()
+            few = len(found) <= RANK_ALL  # BM25 below ranks the matches of the whole index
+            rows = kept_within(found, within)[:limit]
         if not rows:
             return []
-        if every_match or within is None:  # else the filters hid how many match in all
-            few = every_match and len(rows) <= RANK_ALL
-        else:
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
-                [expression, RANK_ALL + 1],
-            )
-            few = cursor.fetchone()[0] <= RANK_ALL
         if few:
             ranked_expression = expression
         else:
@@ -107,8 +97,8 @@ def match(
                 [ranked_expression, RANK_ALL],
             )
             scores = {rowid: -rank for rowid, rank in cursor.fetchall()}
-    ordered = sorted(rows, key=lambda row: (scores.get(row[1], 0.0), row[1]), reverse=True)
-    return [(object_id, scores.get(rowid, 0.0)) for object_id, rowid in ordered]
+    ordered = sorted(rows, key=lambda row: (scores.get(row[0], 0.0), row[0]), reverse=True)
+    return [(object_id, scores.get(rowid, 0.0)) for rowid, object_id in ordered]
 
 
 def _match_among(expression: str, content_type: str, among: list[int], limit: int):
@@ -156,13 +146,12 @@ def match_some(
             "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
             "WHERE search_fts MATCH %s AND e.content_type = %s"
         )
-        params = [expression, content_type]
-        if within is not None:
-            within_sql, within_params = within.query.sql_with_params()
-            sql += f" AND e.object_id IN ({within_sql})"
-            params += within_params
-        cursor.execute(sql + " ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT %s", [*params, limit])
-        return [object_id for (object_id,) in cursor.fetchall()]
+        sql += " ORDER BY bm25(search_fts, 10.0, 1.0)"
+        if within is None:
+            cursor.execute(sql + " LIMIT %s", [expression, content_type, limit])
+        else:  # at most RANK_ALL objects for each rare word: all of them, then the filters
+            cursor.execute(sql, [expression, content_type])
+        return ids_within([object_id for (object_id,) in cursor.fetchall()], within)[:limit]
 
 
 def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, int | None, float]]:
