@@ -146,7 +146,7 @@ def document_search(
         ordered_ids = [row.pk for row in reversed(matches)]
     paginator = Paginator(ordered_ids, page_size)
     current = paginator.get_page(page)
-    by_id = selectors.documents_for_listing(user).in_bulk(list(current.object_list))
+    by_id = selectors.listed_by_id(current.object_list)  # read through `filtered` above
     current.object_list = [by_id[pk] for pk in current.object_list if pk in by_id]
     # A snippet comes from the summary, or from the text for a hit by meaning (its passage) or a
     # document without summary: those texts are read in one query for the whole page.

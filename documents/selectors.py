@@ -77,17 +77,22 @@ def documents_page(user, *, filters: dict, sort: str, number, per_page: int) -> 
     else:
         paginator.count = count
     page = paginator.get_page(number)
-    # By id alone: the ids are already the visible ones, and with the visibility terms SQLite
-    # walked a whole listing index to find 25 rows.
-    rows = (
+    rows = listed_by_id(page.object_list)
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return page
+
+
+def listed_by_id(ids) -> dict[int, Document]:
+    """{id: document, with what a list row shows} for ids the caller has just read through the
+    reader's visibility (a list's or a search's page). By id alone: with the visibility terms,
+    SQLite walked a whole listing index to find 20 rows (13 ms at 100 000 documents)."""
+    return (
         Document.objects.select_related(
             "published_revision", "published_revision__jurisdiction", "organization"
         )
         .order_by()
-        .in_bulk(list(page.object_list))
+        .in_bulk(list(ids))
     )
-    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
-    return page
 
 
 def document_filter(queryset: QuerySet[Document], *, filters: dict) -> QuerySet[Document]:

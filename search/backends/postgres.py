@@ -113,8 +113,7 @@ def match(
         else:
             # Every match (no order asked, so no walk by id), kept to the filters in Python.
             cursor.execute(sql, params)
-            rows = kept_within(cursor.fetchall(), within)
-            matched, rows = len(rows), rows[:limit]
+            rows, matched = kept_within(cursor.fetchall(), within, limit)
         if not rows:
             return []
         scores = {}

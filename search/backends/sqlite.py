@@ -32,6 +32,17 @@ def fts_expression(query: Query, languages: list[str | None]) -> str | None:
     return expression
 
 
+# The matching entries' kind and object, from a small covering index (migration 0009) rather
+# than their rows of analysed text: 38 -> 14 ms for 16 000 matches at 100 000 documents.
+# CROSS JOIN keeps SQLite from starting at the entries and probing FTS5 once per entry.
+_ENTRIES = (
+    "CROSS JOIN search_searchentry e INDEXED BY search_entry_kind_by_id ON e.id = search_fts.rowid"
+)
+
+
+# Matches read at a time when keeping them to a reader's filters.
+WALK_BATCH = 4000
+
 # BM25 costs about 7 µs a matched row (it reads each row's positions and length): every match
 # is ranked up to this many; beyond, see `match`.
 RANK_ALL = 2000
@@ -65,10 +76,9 @@ def match(
         return []
     if among is not None:
         return _match_among(expression, content_type, among, limit)
-    # CROSS JOIN keeps SQLite from starting at the entries and probing the index once per row.
     sql = (
-        "SELECT search_fts.rowid, e.object_id FROM search_fts "
-        "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+        "SELECT search_fts.rowid, e.object_id FROM search_fts "  # noqa: S608 (constants)
+        f"{_ENTRIES} "
         "WHERE search_fts MATCH %s AND e.content_type = %s"
     )
     params = [expression, content_type]
@@ -77,11 +87,17 @@ def match(
             cursor.execute(sql + " ORDER BY search_fts.rowid DESC LIMIT %s", [*params, limit])
             rows = cursor.fetchall()
             few = len(rows) < limit and len(rows) <= RANK_ALL
-        else:  # every match, kept to the filters in Python (backends/within.py)
-            cursor.execute(sql, params)
-            found = cursor.fetchall()
-            few = len(found) <= RANK_ALL  # BM25 below ranks the matches of the whole index
-            rows = kept_within(found, within)[:limit]
+        else:
+            # Newest first, kept to the filters in Python (backends/within.py), until `limit`
+            # are kept: a concept named in six languages can match most of the library, and a
+            # broad filter is then done after a few thousand.
+            cursor.execute(sql + " ORDER BY search_fts.rowid DESC", params)
+            rows, seen = [], 0
+            while len(rows) < limit and (batch := cursor.fetchmany(WALK_BATCH)):
+                seen += len(batch)
+                rows += kept_within(batch, within, limit - len(rows))[0]
+            # BM25 below ranks the matches of the whole index, so count them all.
+            few = len(batch) < WALK_BATCH and seen <= RANK_ALL
         if not rows:
             return []
         if few:
@@ -105,8 +121,8 @@ def _match_among(expression: str, content_type: str, among: list[int], limit: in
     """The matches among a few objects (a search's semantic neighbourhood), ranked by BM25."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT e.object_id, bm25(search_fts, 10.0, 1.0) FROM search_fts "
-            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "SELECT e.object_id, bm25(search_fts, 10.0, 1.0) FROM search_fts "  # noqa: S608
+            f"{_ENTRIES} "
             "WHERE search_fts MATCH %s AND e.content_type = %s "
             "AND e.object_id IN (SELECT value FROM json_each(%s)) ORDER BY 2 LIMIT %s",
             [expression, content_type, json.dumps([int(pk) for pk in among]), limit],
@@ -142,8 +158,8 @@ def match_some(
         if excluded := query.excluded_terms(languages):
             expression = f"({expression}) NOT ({' OR '.join(map(_quote, excluded))})"
         sql = (
-            "SELECT e.object_id FROM search_fts "
-            "CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "SELECT e.object_id FROM search_fts "  # noqa: S608
+            f"{_ENTRIES} "
             "WHERE search_fts MATCH %s AND e.content_type = %s"
         )
         sql += " ORDER BY bm25(search_fts, 10.0, 1.0)"

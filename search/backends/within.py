@@ -6,6 +6,7 @@ Joining every match to the filters in SQL computed the filtered set again for ea
 set is cached between searches (documents/search.py).
 """
 
+import itertools
 import zlib
 
 import numpy as np
@@ -26,13 +27,17 @@ def unpacked_ids(data: bytes) -> np.ndarray:
     return np.cumsum(np.frombuffer(zlib.decompress(data), dtype=np.int64))
 
 
-def kept_within(rows: list[tuple[int, int]], within: np.ndarray) -> list[tuple[int, int]]:
-    """The (entry id, object id) rows whose object is in `within`, newest entry first."""
-    if not rows:
-        return []
-    found = np.asarray(rows, dtype=np.int64)
+def kept_within(
+    rows: list[tuple[int, int]], within: np.ndarray, limit: int
+) -> tuple[list[tuple[int, int]], int]:
+    """(the newest `limit` of the (entry id, object id) rows whose object is in `within`, newest
+    first; how many there are). Only the rows kept become Python objects again: converting
+    every match both ways took 18 ms of a search matching 14 000 at 100 000 documents."""
+    found = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows))
+    found = found.reshape(-1, 2)
     found = found[np.isin(found[:, 1], within)]
-    return [(entry, object_id) for entry, object_id in found[np.argsort(-found[:, 0])].tolist()]
+    newest = found[np.argsort(-found[:, 0])[:limit]]
+    return [(entry, object_id) for entry, object_id in newest.tolist()], len(found)
 
 
 def ids_within(ids: list[int], within: np.ndarray | None) -> list[int]:

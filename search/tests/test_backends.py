@@ -61,6 +61,15 @@ def test_the_limit_keeps_the_newest_and_a_filter_reaches_past_it(entries):
 
 
 @pytest.mark.django_db
+def test_matches_kept_to_a_filter_are_walked_in_batches_and_ranked(entries, monkeypatch):
+    monkeypatch.setattr(backend(), "WALK_BATCH", 1, raising=False)  # SQLite reads in batches
+    within = sorted_ids([1, 3, 9])  # 9: an object of another kind, never matched as this one
+    assert _match(within=within) == [1, 3]  # ranked: the first says "pathogen" three times
+    assert _match(limit=1, within=within) == [3]  # the newest kept
+    assert _match(within=sorted_ids([7])) == []
+
+
+@pytest.mark.django_db
 def test_among_keeps_to_those_objects(entries):
     assert sorted(_match(among=[3, 4, 8])) == [3, 4]
     assert _match(among=[]) == []

@@ -21,9 +21,10 @@ def test_packed_ids_come_back_the_same_and_small():
 
 def test_matches_are_kept_within_newest_entry_first():
     rows = [(10, 1), (30, 3), (20, 2), (40, 4)]  # (entry id, object id)
-    assert kept_within(rows, sorted_ids([1, 2, 4])) == [(40, 4), (20, 2), (10, 1)]
-    assert kept_within(rows, sorted_ids([])) == []
-    assert kept_within([], sorted_ids([1])) == []
+    assert kept_within(rows, sorted_ids([1, 2, 4]), 10) == ([(40, 4), (20, 2), (10, 1)], 3)
+    assert kept_within(rows, sorted_ids([1, 2, 4]), 2) == ([(40, 4), (20, 2)], 3)
+    assert kept_within(rows, sorted_ids([]), 10) == ([], 0)
+    assert kept_within([], sorted_ids([1]), 10) == ([], 0)
 
 
 def test_ids_within_keep_their_order():
