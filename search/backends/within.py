@@ -13,8 +13,8 @@ import numpy as np
 
 
 def sorted_ids(ids) -> np.ndarray:
-    """Ids as a sorted array, the form of `within`."""
-    return np.unique(np.fromiter((int(pk) for pk in ids), dtype=np.int64))
+    """Ids (ints) as a sorted array, the form of `within`."""
+    return np.unique(np.array(ids if isinstance(ids, list) else list(ids), dtype=np.int64))
 
 
 def packed_ids(ids: np.ndarray) -> bytes:
