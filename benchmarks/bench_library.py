@@ -127,6 +127,30 @@ class Database:
             self.url = output.strip().splitlines()[-1]
         return self.url
 
+    def configure(self, settings: dict[str, str]) -> str:
+        """Give PostgreSQL these server settings as a deployment would (ALTER SYSTEM, kept in
+        the data folder for a later run), restarting it when one needs a restart; returns the
+        DATABASE_URL."""
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            for name, value in settings.items():
+                connection.execute(
+                    sql.SQL("ALTER SYSTEM SET {} = {}").format(
+                        sql.Identifier(name), sql.Literal(value)
+                    )
+                )
+            connection.execute("SELECT pg_reload_conf()")
+            time.sleep(1)  # the server rereads its files after answering
+            restart = connection.execute(
+                "SELECT coalesce(bool_or(pending_restart), false) FROM pg_settings"
+            ).fetchone()[0]
+        if restart:
+            self.stop()
+            return self.start()
+        return self.url
+
     def stop(self) -> None:
         if self.kind == "postgresql" and self.pgdata.exists():
             subprocess.run(

@@ -178,16 +178,25 @@ def nearest(*, content_type: str, vector, limit: int) -> list[tuple[int, int, in
 
 
 def whole_similarities(*, content_type: str, vector, object_ids: list[int]) -> dict[int, float]:
-    """{object_id: cosine similarity of `vector` to the object's mean embedding (Centroid)}."""
+    """{object_id: cosine similarity of `vector` to the object's mean embedding (Centroid)}.
+
+    Read raw and converted at once: through the ORM each row's bytes became an array of its own
+    (about 18 ms for the 800 objects a filtered hybrid search weighs, at 100 000 documents)."""
     import numpy as np
 
-    from search.models import Centroid
-
-    rows = Centroid.objects.filter(
-        content_type=content_type, object_id__in=[int(pk) for pk in object_ids]
-    ).values_list("object_id", "embedding")
+    with connection.cursor() as cursor:
+        # CROSS JOIN: the ids outside, each mean vector looked up by its unique key.
+        cursor.execute(
+            "SELECT c.object_id, c.embedding FROM json_each(%s) AS j "
+            "CROSS JOIN search_centroid c ON c.content_type = %s AND c.object_id = j.value",
+            [json.dumps([int(pk) for pk in object_ids]), content_type],
+        )
+        rows = cursor.fetchall()
     if not rows:
         return {}
-    ids, vectors = zip(*rows, strict=True)
-    similarities = np.asarray(vectors, dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
-    return dict(zip(ids, map(float, similarities), strict=True))
+    ids = [object_id for object_id, _embedding in rows]
+    vectors = np.frombuffer(b"".join(embedding for _id, embedding in rows), dtype=np.float16)
+    similarities = vectors.reshape(len(rows), -1).astype(np.float32) @ np.asarray(
+        vector, dtype=np.float32
+    )
+    return dict(zip(ids, similarities.tolist(), strict=True))
