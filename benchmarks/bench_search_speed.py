@@ -14,7 +14,7 @@ documents cut from the corpus), then:
 3. measures the real indexing throughput on a sample of documents left out of the bulk insert
    (`document_index`, `document_embed`);
 4. times searches through the real request path (the API and the page, lexical and hybrid, as
-   a visitor and as a verified member), the query embedding alone, and profiles hybrid requests;
+   a visitor and as a verified member), the query embedding alone, and profiles API requests;
 5. measures the resident memory of this process and of a fresh web process.
 
 Results are printed and written to benchmarks/results/search-speed-<database>-<N>.json.
@@ -88,6 +88,8 @@ PROFILED = [
     ("search/embeddings.py", "embed_query"),
     ("search/backends/sqlite.py", "nearest"),
     ("search/backends/postgres.py", "nearest"),
+    ("search/backends/within.py", "kept_within"),
+    ("documents/selectors.py", "filtered_ids"),
     ("search/thesaurus.py", "concepts_in"),
     ("documents/selectors.py", "document_counts"),
     ("documents/search.py", "_labelled"),
@@ -854,15 +856,27 @@ class SpeedBench(Bench):
         self.results["memory_bench_process_after_latency"] = memory()
 
     def profile(self) -> None:
-        """Where the time of a hybrid and a lexical API request goes (cProfile, cumulative)."""
+        """Where the time of a hybrid, a lexical and a filtered hybrid API request goes
+        (cProfile, cumulative)."""
         from django.test import Client
 
         client = Client()
         texts = self.query_texts
         self.results["profile"] = {}
-        for mode in ("hybrid", "lexical"):
+        for kind, mode, filtered in (
+            ("hybrid", "hybrid", False),
+            ("lexical", "lexical", False),
+            ("hybrid, 1 filter", "hybrid", True),
+        ):
             urls = [
-                "/api/v1/search?" + urlencode({"q": texts[i % len(texts)], "mode": mode})
+                "/api/v1/search?"
+                + urlencode(
+                    {
+                        "q": texts[i % len(texts)],
+                        "mode": mode,
+                        **(FILTERS[i % len(FILTERS)] if filtered else {}),
+                    }
+                )
                 for i in range(self.args.profile_requests)
             ]
             profiler = cProfile.Profile()
@@ -881,12 +895,12 @@ class SpeedBench(Bench):
                         )
             stream = io.StringIO()
             pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(40)
-            self.results["profile"][mode] = {
+            self.results["profile"][kind] = {
                 "requests": len(urls),
                 "ms_per_request_by_function": per_request,
                 "top_cumulative": stream.getvalue().splitlines()[:70],
             }
-            log(f"profile of {len(urls)} {mode} API requests (ms per request, with profiler):")
+            log(f"profile of {len(urls)} {kind} API requests (ms per request, with profiler):")
             for label, ms in sorted(per_request.items(), key=lambda item: -item[1]):
                 log(f"    {label:40} {ms:8.1f}")
 
