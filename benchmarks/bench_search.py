@@ -98,6 +98,16 @@ def run_queries(queries, mode: str, baseline: Baseline) -> list[list[str]]:
     return rankings
 
 
+def per_query_entry(item: dict) -> dict:
+    """What identifies a query in the per-query results."""
+    return {
+        "query": item["query"],
+        "language": item["language"],
+        "cross_language": item["cross_language"],
+        "relevant": item["relevant"],
+    }
+
+
 def score(queries, rankings) -> dict:
     groups: dict[str, list[tuple[float, float]]] = {}
     for item, ranked in zip(queries, rankings, strict=True):
@@ -224,12 +234,18 @@ def main(argv=None) -> int:
         if not reuse:
             load_corpus(args.corpus)
         baseline = Baseline(args.corpus)
-        results, timings = {}, {}
+        results, timings, per_query = {}, {}, [per_query_entry(item) for item in queries]
         for mode in MODES:
             t0 = time.perf_counter()
             rankings = run_queries(queries, mode, baseline)
             timings[mode] = (time.perf_counter() - t0) / len(queries)
             results[mode] = score(queries, rankings)
+            for entry, item, ranked in zip(per_query, queries, rankings, strict=True):
+                entry[mode] = {
+                    "ndcg@10": round(ndcg(ranked, item["relevant"]), 4),
+                    "recall@10": round(recall(ranked, item["relevant"]), 4),
+                    "top": ranked,
+                }
         print(f"\n{len(queries)} queries, nDCG@10 / recall@10 ({args.database})\n")
         print_table(results)
         print("\nmean time per query (s): " + ", ".join(f"{m} {t:.3f}" for m, t in timings.items()))
@@ -237,6 +253,8 @@ def main(argv=None) -> int:
             "meta": {"database": args.database, "queries": len(queries), "git": git_state()},
             "results": results,
             "seconds_per_query": timings,
+            # Each query's figures and first ten results in every mode: where to look first.
+            "queries": per_query,
         }
         if args.grid:
             report["grid"] = grid(queries)
