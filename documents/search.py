@@ -232,8 +232,8 @@ class _Scope:
         the ids kept to `within` and read through the reader's visibility alone. Testing each
         against the filters again in SQL took up to 28 ms at 100 000 documents; a set cached a
         moment too long (the filters' documents changed without a publication, such as an
-        organization's region) can then keep a document out of a search, never show one
-        its reader may not read."""
+        organization's region) can then misplace a document in or out of a filter, never show
+        one its reader may not read."""
         if self.within is None:
             return self.filtered, list(ids)
         return self.visible, ids_within(list(ids), self.within)

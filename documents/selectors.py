@@ -346,8 +346,9 @@ def filtered_ids(user, filters: dict, queryset: QuerySet[Document]) -> np.ndarra
     every reader of a class, so cached like the list counts. `filters` must describe all that
     narrows `queryset` beyond the reader's class.
 
-    The cache only narrows a search: its results are read again through the reader's
-    visibility and filters, so a stale set can hide a new document, never show a hidden one.
+    A search's results are read again through the reader's visibility (documents/search.py,
+    `_Scope.readable`): a stale set can misplace a document in or out of a filter until the
+    next publication or the TTL, never show one its reader may not read.
     """
     key = _list_key("library-list-ids", user, filters)
     if (packed := cache.get(key)) is not None:
