@@ -1,7 +1,8 @@
 """Full-text backends behind one interface: `match(content_type=, query=, languages=, limit=,
 among=None, within=None)` -> [(object_id, score)] best first; `match_some(content_type=,
 query=, languages=, limit=, within=None)` -> [object_id] holding some of the rarer words, best
-first (`within`: the sorted ids of the objects the reader's filters keep, `sorted_ids`); `nearest(content_type=, vector=, limit=)` -> [(object_id, position, start, similarity)];
+first (`within`: the sorted ids of the objects the reader's filters keep, backends/within.py);
+`nearest(content_type=, vector=, limit=)` -> [(object_id, position, start, similarity)];
 `whole_similarities(content_type=, vector=, object_ids=)` -> {object_id: similarity to the
 object's mean embedding}; and `BROAD_MATCHES_ARE_CHEAP`, whether a query matching most of the
 index costs little (it decides where documents/search.py matches a query's thesaurus expansions).

@@ -92,12 +92,13 @@ def match(
             # are kept: a concept named in six languages can match most of the library, and a
             # broad filter is then done after a few thousand.
             cursor.execute(sql + " ORDER BY search_fts.rowid DESC", params)
-            rows, seen = [], 0
-            while len(rows) < limit and (batch := cursor.fetchmany(WALK_BATCH)):
-                seen += len(batch)
+            rows, seen, walked_all = [], 0, False
+            while len(rows) < limit and not walked_all:
+                batch = cursor.fetchmany(WALK_BATCH)
+                seen, walked_all = seen + len(batch), len(batch) < WALK_BATCH
                 rows += kept_within(batch, within, limit - len(rows))[0]
-            # BM25 below ranks the matches of the whole index, so count them all.
-            few = len(batch) < WALK_BATCH and seen <= RANK_ALL
+            # BM25 below ranks the matches of the whole index: few only when all were seen.
+            few = walked_all and seen <= RANK_ALL
         if not rows:
             return []
         if few:

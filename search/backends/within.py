@@ -14,7 +14,7 @@ import numpy as np
 
 def sorted_ids(ids) -> np.ndarray:
     """Ids (ints) as a sorted array, the form of `within`."""
-    return np.unique(np.array(ids if isinstance(ids, list) else list(ids), dtype=np.int64))
+    return np.unique(np.array(list(ids), dtype=np.int64))
 
 
 def packed_ids(ids: np.ndarray) -> bytes:
