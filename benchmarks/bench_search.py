@@ -98,20 +98,18 @@ def run_queries(queries, mode: str, baseline: Baseline) -> list[list[str]]:
     return rankings
 
 
-def per_query_entry(item: dict) -> dict:
-    """What identifies a query in the per-query results."""
-    return {
-        "query": item["query"],
-        "language": item["language"],
-        "cross_language": item["cross_language"],
-        "relevant": item["relevant"],
-    }
+def per_query(queries, rankings) -> list[tuple[float, float]]:
+    """(nDCG@10, recall@10) of each query's ranking."""
+    return [
+        (ndcg(ranked, item["relevant"]), recall(ranked, item["relevant"]))
+        for item, ranked in zip(queries, rankings, strict=True)
+    ]
 
 
-def score(queries, rankings) -> dict:
+def score(queries, figures: list[tuple[float, float]]) -> dict:
+    """Mean nDCG@10 and recall@10 of the queries' `per_query` figures, overall and by group."""
     groups: dict[str, list[tuple[float, float]]] = {}
-    for item, ranked in zip(queries, rankings, strict=True):
-        pair = (ndcg(ranked, item["relevant"]), recall(ranked, item["relevant"]))
+    for item, pair in zip(queries, figures, strict=True):
         for group in (
             "all",
             f"lang:{item['language']}",
@@ -167,7 +165,7 @@ def grid(queries) -> list[dict]:
             setting = dict(zip(GRID, values, strict=True))
             for name, value in setting.items():
                 setattr(ranking, name, value)
-            s = score(queries, run_queries(queries, "hybrid", None))
+            s = score(queries, per_query(queries, run_queries(queries, "hybrid", None)))
             row = {**setting, "ndcg": s["all"]["ndcg@10"], "cross": s["cross-language"]["ndcg@10"]}
             rows.append(row)
             log(" ".join(f"{k}={v}" for k, v in row.items()))
@@ -234,18 +232,20 @@ def main(argv=None) -> int:
         if not reuse:
             load_corpus(args.corpus)
         baseline = Baseline(args.corpus)
-        results, timings, per_query = {}, {}, [per_query_entry(item) for item in queries]
+        results, timings = {}, {}
+        # Each query's figures and first ten results in every mode: where to look first.
+        queries_out = [
+            {key: item[key] for key in ("query", "language", "cross_language", "relevant")}
+            for item in queries
+        ]
         for mode in MODES:
             t0 = time.perf_counter()
             rankings = run_queries(queries, mode, baseline)
             timings[mode] = (time.perf_counter() - t0) / len(queries)
-            results[mode] = score(queries, rankings)
-            for entry, item, ranked in zip(per_query, queries, rankings, strict=True):
-                entry[mode] = {
-                    "ndcg@10": round(ndcg(ranked, item["relevant"]), 4),
-                    "recall@10": round(recall(ranked, item["relevant"]), 4),
-                    "top": ranked,
-                }
+            figures = per_query(queries, rankings)
+            results[mode] = score(queries, figures)
+            for out, (n, r), ranked in zip(queries_out, figures, rankings, strict=True):
+                out[mode] = {"ndcg@10": round(n, 4), "recall@10": round(r, 4), "top": ranked}
         print(f"\n{len(queries)} queries, nDCG@10 / recall@10 ({args.database})\n")
         print_table(results)
         print("\nmean time per query (s): " + ", ".join(f"{m} {t:.3f}" for m, t in timings.items()))
@@ -253,8 +253,7 @@ def main(argv=None) -> int:
             "meta": {"database": args.database, "queries": len(queries), "git": git_state()},
             "results": results,
             "seconds_per_query": timings,
-            # Each query's figures and first ten results in every mode: where to look first.
-            "queries": per_query,
+            "queries": queries_out,
         }
         if args.grid:
             report["grid"] = grid(queries)

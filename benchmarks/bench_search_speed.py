@@ -1067,8 +1067,8 @@ def _server_settings(args) -> dict[str, str]:
     """PostgreSQL's settings for the run, those README.md advises for production: a quarter of
     the memory for its buffers (the default 128 MB held little of the search indexes, 2-4 GB
     at 100 000 documents, and every search read them through the kernel's page cache: words
-    only p50 / p95 77 / 113 ms, against 56 / 69 with 4 GB), and no JIT compilation (short
-    queries, whose compilation cost more than it saved)."""
+    only p50 / p95 77 / 113 ms, against 56 / 69 with 4 GB, JIT off too), and no JIT
+    compilation, which PostgreSQL meant for long analytical queries (not measured apart)."""
     memory_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
     return {"shared_buffers": args.shared_buffers or f"{memory_mb // 4}MB", "jit": "off"}
 
@@ -1087,8 +1087,9 @@ def main(argv=None) -> int:
     bench = None
     try:
         os.environ["DATABASE_URL"] = database.start()
-        if args.database == "postgresql":
-            os.environ["DATABASE_URL"] = database.configure(_server_settings(args))
+        server_settings = _server_settings(args) if args.database == "postgresql" else {}
+        if server_settings:
+            os.environ["DATABASE_URL"] = database.configure(server_settings)
         os.environ["SECBIO_DATA_DIR"] = str(work / "data")
         os.environ["DJANGO_SETTINGS_MODULE"] = args.settings
         sys.path.insert(0, str(REPO))
@@ -1097,8 +1098,7 @@ def main(argv=None) -> int:
         django.setup()
         bench = SpeedBench(args, database, args.corpus, work)
         bench.results["meta"]["maintenance_work_mem"] = args.maintenance_work_mem
-        if args.database == "postgresql":
-            bench.results["meta"]["server_settings"] = _server_settings(args)
+        bench.results["meta"]["server_settings"] = server_settings
         steps = [
             ("setup", bench.setup),
             ("bulk_load", bench.bulk_load),
