@@ -15,11 +15,8 @@ TEXT = "Article 1\nLaboratories shall keep an inventory of pathogens.\n"
 
 
 @pytest.fixture
-def library(db, contributor, moderator, organization):
-    senegal = OrganizationFactory(code="SEN", name="Senegal", regional_group=RegionalGroup.AFRICAN)
-    biosecurity = Topic.objects.create(slug="biosecurity", label="Biosecurity")
-    waste = Topic.objects.create(slug="waste", label="Waste")
-    article_four = BWCArticle.objects.create(number=4, title="National implementation")
+def publish(db, contributor, moderator, organization):
+    """Publish and index a document of TEXT (unless given) under this title and number."""
 
     def publish(title, **fields):
         document = published_document(
@@ -32,6 +29,16 @@ def library(db, contributor, moderator, organization):
         )
         document_index(document.pk)
         return document
+
+    return publish
+
+
+@pytest.fixture
+def library(publish):
+    senegal = OrganizationFactory(code="SEN", name="Senegal", regional_group=RegionalGroup.AFRICAN)
+    biosecurity = Topic.objects.create(slug="biosecurity", label="Biosecurity")
+    waste = Topic.objects.create(slug="waste", label="Waste")
+    article_four = BWCArticle.objects.create(number=4, title="National implementation")
 
     return {
         "law": publish(
@@ -131,7 +138,7 @@ def test_a_page_of_results_needs_the_same_queries_however_many_it_shows(client, 
 
 @pytest.mark.django_db
 def test_the_filtered_set_is_cached_per_class_and_renewed_on_publication(
-    client, library, member, contributor, moderator, organization
+    client, library, member, publish
 ):
     assert {r["title"] for r in _search(client, "topic=biosecurity")["results"]} == {
         "law",
@@ -144,17 +151,7 @@ def test_the_filtered_set_is_cached_per_class_and_renewed_on_publication(
         "members_only",
     }
     client.logout()
-    topic = Topic.objects.get(slug="biosecurity")
-    document = published_document(
-        contributor=contributor,
-        moderator=moderator,
-        organization=organization,
-        title="new",
-        official_number="new",
-        text=TEXT,
-        topics=[topic.pk],
-    )
-    document_index(document.pk)
+    publish("new", topics=[Topic.objects.get(slug="biosecurity").pk])
     assert "new" in {r["title"] for r in _search(client, "topic=biosecurity")["results"]}
 
 
