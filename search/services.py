@@ -114,7 +114,8 @@ def passages_remove(*, content_type: str, object_id: int) -> None:
 
 
 def vector_snapshot_build(content_type: str) -> str:
-    """On the embedded default, write a new on-disk HNSW snapshot of a kind's passages.
+    """On the embedded default, write a new vector snapshot of a kind's passages (clustered,
+    on disk: search/vector_snapshot.py).
 
     PostgreSQL keeps its HNSW index up to date by itself; there is nothing to do.
     """

@@ -1,8 +1,9 @@
 """The embedded vector index of the default setup (SQLite has no vector type).
 
 The passages table stays the truth. Each process searches two parts:
-- a snapshot: an HNSW graph (usearch, 8-bit) built from the table up to some row and saved to
-  a file that every process memory-maps, so a large library costs little resident memory;
+- a snapshot: the passages up to some row, clustered and saved to a file that each process
+  reads from the page cache (`search/vector_snapshot.py`), so a large library costs little
+  resident memory;
 - the tail: rows added since that snapshot, searched exactly in memory.
 Deleted rows are dropped when hits are looked up in the table. When the tail grows past
 SECBIO_SEARCH_VECTOR_TAIL_LIMIT, the indexing task writes a new snapshot (`snapshot_build`).
@@ -18,9 +19,11 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
+from search import vector_snapshot
 from search.backends import id_list
 from search.embeddings import DIMENSIONS
 from search.models import Passage, VectorState
+from search.vector_snapshot import VectorSnapshot
 
 _indexes: dict[str, "VectorIndex"] = {}
 _indexes_lock = threading.Lock()
@@ -71,10 +74,8 @@ class VectorIndex:
             return
         self._tail_reset()
         self.snapshot, self.snapshot_file, self.snapshot_max_pk = None, None, 0
-        if file and (_directory() / file).exists():
-            from usearch.index import Index
-
-            self.snapshot = Index.restore(str(_directory() / file), view=True)
+        if file and vector_snapshot.exists(_directory() / file):
+            self.snapshot = VectorSnapshot.open(_directory() / file)
             self.snapshot_file, self.snapshot_max_pk = file, int(meta["max_pk"])
 
     def refresh(self) -> None:
@@ -123,10 +124,8 @@ class VectorIndex:
                 hits += [(*self.tail_rows[i], float(similarities[i])) for i in best]
             snapshot = self.snapshot
         if snapshot is not None:
-            found = snapshot.search(query, limit, threads=1)  # one query: no thread pool
-            similarity = {
-                int(k): 1.0 - float(d) for k, d in zip(found.keys, found.distances, strict=True)
-            }
+            keys, similarities = snapshot.search(query, limit)
+            similarity = dict(zip(keys.tolist(), similarities.tolist(), strict=True))
             rows = Passage.objects.filter(pk__in=id_list(similarity)).values_list(
                 "pk", "object_id", "position", "start"
             )
@@ -149,43 +148,57 @@ def tail_size(content_type: str) -> int:
 
 
 def snapshot_build(content_type: str, *, progress=None) -> int:
-    """Write a new HNSW snapshot of every passage of a kind; returns how many it holds."""
-    from usearch.index import Index
-
+    """Write a new snapshot of every passage of a kind; returns how many it holds."""
     directory = _directory()
     directory.mkdir(parents=True, exist_ok=True)
-    rows = Passage.objects.filter(content_type=content_type).order_by("pk")
-    index = Index(ndim=DIMENSIONS, metric="cos", dtype="i8", connectivity=16)
-    max_pk, count, batch_keys, batch = 0, 0, [], []
-    for pk, embedding in rows.values_list("pk", "embedding").iterator(chunk_size=5000):
-        batch_keys.append(pk)
-        batch.append(embedding)
-        if len(batch) == 5000:
-            index.add(np.array(batch_keys, dtype=np.uint64), np.stack(batch))
-            count += len(batch)
-            if progress:
-                progress(len(batch))
-            batch_keys, batch = [], []
-        max_pk = pk
-    if batch:
-        index.add(np.array(batch_keys, dtype=np.uint64), np.stack(batch))
-        count += len(batch)
-        if progress:
-            progress(len(batch))
     generation = (
         VectorState.objects.filter(content_type=content_type)
         .values_list("generation", flat=True)
         .first()
     )
+    rows = Passage.objects.filter(content_type=content_type).order_by("pk")
+    count = rows.count()
+    keys = np.empty(count, dtype=np.int64)
+    quantized = np.empty((count, DIMENSIONS), dtype=np.int8)  # a quarter of the floats' memory
+    read, scale, chunk, chunk_keys = 0, None, [], []
+
+    def store(chunk, chunk_keys):
+        nonlocal read, scale
+        vectors = np.stack(chunk)
+        if scale is None:
+            scale = vector_snapshot.scale_for(vectors)
+        keys[read : read + len(chunk)] = chunk_keys
+        quantized[read : read + len(chunk)] = vector_snapshot.quantize(vectors, scale)
+        read += len(chunk)
+        if progress:
+            progress(len(chunk))
+
+    for pk, embedding in rows.values_list("pk", "embedding").iterator(chunk_size=5000):
+        if read + len(chunk) == count:  # rows added while reading: the next snapshot has them
+            break
+        chunk.append(embedding)
+        chunk_keys.append(pk)
+        if len(chunk) == 5000:
+            store(chunk, chunk_keys)
+            chunk, chunk_keys = [], []
+    if chunk:
+        store(chunk, chunk_keys)
+    keys, quantized = keys[:read], quantized[:read]
     previous = (_read_meta(content_type) or {}).get("file")
-    file = f"{content_type}-{uuid.uuid4().hex}.usearch"
-    index.save(str(directory / file))
+    file = f"{content_type}-{uuid.uuid4().hex}"
+    try:
+        vector_snapshot.write(directory / file, keys, quantized, scale or 1.0)
+    except BaseException:
+        vector_snapshot.remove(directory / file)  # the current snapshot stays in use
+        raise
     temporary = _meta_path(content_type).with_suffix(".tmp")
+    max_pk = int(keys[-1]) if read else 0
     temporary.write_text(
-        json.dumps({"file": file, "generation": str(generation), "max_pk": max_pk, "count": count})
+        json.dumps({"file": file, "generation": str(generation), "max_pk": max_pk, "count": read})
     )
     os.replace(temporary, _meta_path(content_type))
     if previous and previous != file:
-        # Processes that still map the old file keep reading it until they refresh.
-        (directory / previous).unlink(missing_ok=True)
-    return count
+        # Processes still reading the old files keep their open descriptor until they refresh.
+        vector_snapshot.remove(directory / previous)
+        (directory / previous).unlink(missing_ok=True)  # an HNSW file of the first format
+    return read

@@ -221,8 +221,9 @@ SECBIO_EXTRACTION_MAX_CHARS = env_int("SECBIO_EXTRACTION_MAX_CHARS", 5_000_000)
 SECBIO_SEARCH_ENCODER_THREADS = env_int("SECBIO_SEARCH_ENCODER_THREADS", 2)
 SECBIO_SEARCH_PASSAGE_CHARS = env_int("SECBIO_SEARCH_PASSAGE_CHARS", 1000)
 SECBIO_SEARCH_PASSAGES_PER_OBJECT = env_int("SECBIO_SEARCH_PASSAGES_PER_OBJECT", 32)
-# SQLite only: passages beyond this many since the last snapshot trigger a new HNSW snapshot.
-SECBIO_SEARCH_VECTOR_TAIL_LIMIT = env_int("SECBIO_SEARCH_VECTOR_TAIL_LIMIT", 20_000)
+# SQLite only: passages beyond this many since the last snapshot trigger a new snapshot. Each
+# web process holds them as floats (2 kB a passage); a snapshot of 1.46 million takes 80 s.
+SECBIO_SEARCH_VECTOR_TAIL_LIMIT = env_int("SECBIO_SEARCH_VECTOR_TAIL_LIMIT", 5_000)
 # The spelling dictionary is rebuilt from every public text at most this often (search/tasks.py).
 SECBIO_SPELLING_REBUILD_SECONDS = env_int("SECBIO_SPELLING_REBUILD_SECONDS", 900)
 SECBIO_SEARCH_VECTOR_DIR = env_path("SECBIO_SEARCH_VECTOR_DIR", DATA_DIR / "vectors")

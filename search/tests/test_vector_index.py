@@ -99,3 +99,47 @@ def test_postgresql_serves_nearest_passages_from_the_hnsw_index():
         plan = " ".join(row[0] for row in cursor.fetchall())
     assert "search_passage_hnsw" in plan
     assert _nearest("pathogen laboratory licence")[:1] == [1]
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_reindex_only_snapshot_replaces_a_first_format_snapshot(settings):
+    import json
+
+    from django.core.management import call_command
+
+    documents = "documents.document"
+    services.passages_index(
+        content_type=documents, object_id=1, language="en", head="Pathogen licensing", text=""
+    )
+    legacy = settings.SECBIO_SEARCH_VECTOR_DIR / f"{documents}-old.usearch"
+    legacy.write_bytes(b"an HNSW graph")
+    (settings.SECBIO_SEARCH_VECTOR_DIR / f"{documents}.json").write_text(
+        json.dumps({"file": legacy.name, "generation": "x", "max_pk": 0, "count": 1})
+    )
+    assert tail_size(documents) == 1
+    call_command("reindex", "--only", "snapshot", "--no-progress")
+    assert tail_size(documents) == 0 and not legacy.exists()
+    assert vector_index(documents).nearest(embed_query("pathogen licence"), 5)[0][0] == 1
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_a_snapshot_that_fails_halfway_leaves_the_previous_one_in_use(settings, monkeypatch):
+    from search import vector_snapshot
+
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    snapshot_build(KIND)
+    before = sorted(p.name for p in settings.SECBIO_SEARCH_VECTOR_DIR.iterdir())
+    index_passages(2, "Tax rates on imported wine and spirits")
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    # after the vectors' file is written, before the keys' file is
+    monkeypatch.setattr(vector_snapshot.np, "savez", fail)
+    with pytest.raises(OSError, match="disk full"):
+        snapshot_build(KIND)
+    assert sorted(p.name for p in settings.SECBIO_SEARCH_VECTOR_DIR.iterdir()) == before
+    assert tail_size(KIND) == 1
+    assert set(_nearest("laboratory pathogens wine")) == {1, 2}

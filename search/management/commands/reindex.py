@@ -15,13 +15,21 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument(
             "--only",
-            choices=["lexical", "semantic", "spelling"],
-            help="Rebuild one part: the words, the embeddings or the spelling dictionary.",
+            choices=["lexical", "semantic", "snapshot", "spelling"],
+            help=(
+                "Rebuild one part: the words, the embeddings, the vector snapshot of the stored "
+                "embeddings (SQLite) or the spelling dictionary."
+            ),
         )
 
     def handle(self, *args, no_progress: bool = False, only: str | None = None, **options):
         # Every object's words first, so everything is findable while the embeddings follow.
         for provider in providers() if only != "spelling" else []:
+            if only == "snapshot":
+                if provider.embed_one is not None:
+                    vectors = vector_snapshot_build(provider.content_type)
+                    self.stdout.write(f"{provider.name}: {vectors}.")
+                continue
             ids = list(provider.reindex_ids())
             if only != "semantic":
                 for object_id in tqdm(ids, desc=f"{provider.label}: words", disable=no_progress):
