@@ -10,12 +10,13 @@ documents cut from the corpus), then:
 2. bulk-inserts the lexical index (SearchEntry) of the generated documents from the analysed
    text of the stretch of corpus each one was cut from, and their passages from the vectors of
    those corpus passages plus a little Gaussian noise; then builds the indexes (PostgreSQL: GIN
-   and HNSW recreated after the load; SQLite: the FTS5 triggers, then a usearch snapshot);
+   and HNSW recreated after the load; SQLite: the FTS5 triggers, then the clustered vector snapshot);
 3. measures the real indexing throughput on a sample of documents left out of the bulk insert
    (`document_index`, `document_embed`);
 4. times searches through the real request path (the API and the page, lexical and hybrid, as
    a visitor and as a verified member), the query embedding alone, and profiles API requests;
-5. measures the resident memory of this process and of a fresh web process.
+5. measures the vector index's recall against an exact search (benchmarks/vector_recall.py),
+   and the resident memory of this process and of a fresh web process.
 
 Results are printed and written to benchmarks/results/search-speed-<database>-<N>.json.
 """
@@ -904,6 +905,21 @@ class SpeedBench(Bench):
             for label, ms in sorted(per_request.items(), key=lambda item: -item[1]):
                 log(f"    {label:40} {ms:8.1f}")
 
+    def vector_recall(self) -> None:
+        """The vector index's recall against an exact search over every passage."""
+        import vector_recall
+
+        self.results["vector_recall"] = found = vector_recall.measure(
+            CONTENT_TYPE, self.query_texts
+        )
+        for limit, data in found.items():
+            if isinstance(data, dict):
+                log(
+                    f"vector index, {limit} nearest: recall {data['recall_mean']:.3f} "
+                    f"(p10 {data['recall_p10']:.3f}, min {data['recall_min']:.3f}), "
+                    f"{data['index_ms_p50']:.1f} ms per search (max {data['index_ms_max']:.1f})"
+                )
+
     # -- 6. memory of a fresh web process -------------------------------------------------------
 
     def fresh_process(self) -> None:
@@ -1005,6 +1021,12 @@ class SpeedBench(Bench):
                 print(
                     f"memory, {label:18} VmRSS {data['VmRSS']:6.0f} MB (anon {data['RssAnon']:.0f}, "
                     f"file {data['RssFile']:.0f}), VmHWM {data['VmHWM']:6.0f} MB  {verdict}"
+                )
+        for limit, data in (self.results.get("vector_recall") or {}).items():
+            if isinstance(data, dict):
+                print(
+                    f"vector index, {limit:>4} nearest: recall {data['recall_mean']:.3f} "
+                    f"(p10 {data['recall_p10']:.3f}), {data['index_ms_p50']:.1f} ms p50"
                 )
         load = self.results["meta"].get("load_average_after_latency") or os.getloadavg()
         wall = self.results["meta"].get("wall_s", 0.0)
@@ -1115,6 +1137,7 @@ def main(argv=None) -> int:
         steps += [
             ("latency", bench.latency),
             ("profile", bench.profile),
+            ("vector_recall", bench.vector_recall),
             ("fresh_process", bench.fresh_process),
         ]
         run_steps(bench, steps, started)
