@@ -42,6 +42,15 @@ class Organization(models.Model):
     )
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    former_names = models.TextField(
+        _("former names"),
+        blank=True,
+        help_text=_(
+            "One per line, in any language, written out in full (Office international des "
+            "épizooties). A search that names the organization by one of them favours its "
+            "documents."
+        ),
+    )
     regional_group = models.CharField(
         _("UN regional group"), max_length=40, choices=RegionalGroup.choices, blank=True
     )

@@ -115,7 +115,8 @@ def organization_places(ids: set[int]) -> dict[int, tuple[str, str]]:
 
 
 def _name_index() -> dict[tuple[str, ...], list[str]]:
-    """{analysed name: organization codes} for the names in the six languages."""
+    """{analysed name: organization codes} for the names in the six languages, and the former
+    names ("国际兽疫局", the OIE, for WOAH)."""
 
     def read():
         fields = {
@@ -123,12 +124,18 @@ def _name_index() -> dict[tuple[str, ...], list[str]]:
             for code, _name in settings.LANGUAGES
         }
         index: dict[tuple[str, ...], list[str]] = {}
-        for row in Organization.objects.values("code", *fields.values()):
+
+        def add(name: str, readings, code: str) -> None:
+            for reading in readings:
+                if (words := tuple(tokens(name, reading))) and code not in index.get(words, ()):
+                    index.setdefault(words, []).append(code)
+
+        for row in Organization.objects.values("code", "former_names", *fields.values()):
             for language, field in fields.items():
                 readings = {None, language if language in _STEMMED_READINGS else None}
-                for reading in readings:
-                    if words := tuple(tokens(row[field] or "", reading)):
-                        index.setdefault(words, []).append(row["code"])
+                add(row[field] or "", readings, row["code"])
+            for name in row["former_names"].splitlines():  # in any language: every reading
+                add(name, (None, *_STEMMED_READINGS), row["code"])
         return index
 
     return cache.get_or_set("organization-name-index", read, SEARCH_CACHE_TTL)

@@ -107,6 +107,7 @@ def organizations_load(
             "accepts_members": True,
             "name": record["name"]["en"],
             "short_name": record["short_name"]["en"],
+            "former_names": "\n".join(record.get("former_names", [])),
             **{_field("name", code): record["name"][code] for code in codes},
             **{_field("short_name", code): record["short_name"][code] for code in codes},
         }

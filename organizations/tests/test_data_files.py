@@ -67,3 +67,14 @@ def test_states_file_rows_are_well_formed():
         rows = list(csv.DictReader(handle))
     assert len({row["iso3"] for row in rows}) == len(rows) == 197
     assert {row["bwc_status"] for row in rows} <= set(BWCStatus.values)
+
+
+@pytest.mark.django_db
+def test_former_names_are_loaded_and_name_the_organization_in_searches():
+    from organizations.selectors import organizations_named_in
+
+    organizations_load()
+    assert "国际兽疫局" in Organization.objects.get(code="WOAH").former_names.splitlines()
+    assert organizations_named_in("国际兽疫局") == {"WOAH"}
+    assert organizations_named_in("Office international des épizooties, 1924") == {"WOAH"}
+    assert organizations_named_in("Совет таможенного сотрудничества") == {"WCO"}

@@ -20,6 +20,12 @@ def states(db):
     OrganizationFactory(code="CAN", name_en="Canada", name_ru="Канада", name_zh_hans="加拿大")
     OrganizationFactory(code="USA", name_en="United States of America", name_es="Estados Unidos")
     OrganizationFactory(code="BLZ", name_en="Belize", name_es="Belice")
+    OrganizationFactory(
+        code="WOAH",
+        kind="international",
+        name_en="World Organisation for Animal Health",
+        former_names="Office International des Epizooties\n国际兽疫局",
+    )
 
 
 @pytest.mark.django_db
@@ -36,6 +42,9 @@ def states(db):
         ("加拿大人类病原体和毒素法", {"CAN"}),
         ("registro de agentes selectos en Estados Unidos", {"USA"}),
         ("Peru and Canada", {"PER", "CAN"}),
+        ("国际兽疫局", {"WOAH"}),  # a former name, in any language
+        ("statuts de l'Office international des épizooties", {"WOAH"}),
+        ("office international", set()),
         # A stem would have read "bélico" as Belice; names are only folded in Spanish.
         ("control de exportaciones sensitivas y material bélico", set()),
         ("United States", set()),  # the whole name, not part of it
