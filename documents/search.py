@@ -203,6 +203,7 @@ def document_count(*, user, query, params) -> int:
         languages=_languages(),
         limit=MAX_MATCHES,
         within=scope.within,
+        ranked=False,
     )
     readable, ids = scope.readable(pk for pk, _score in matched)
     return len(rows_among(readable, ids, ["pk"])) if ids else 0

@@ -1,5 +1,6 @@
 """Full-text backends behind one interface: `match(content_type=, query=, languages=, limit=,
-among=None, within=None)` -> [(object_id, score)] best first; `match_some(content_type=,
+among=None, within=None, ranked=True)` -> [(object_id, score)] best first (unranked: newest
+first); `match_some(content_type=,
 query=, languages=, limit=, within=None)` -> [object_id] holding some of the rarer words, best
 first (`within`: the sorted ids of the objects the reader's filters keep, backends/within.py);
 `nearest(content_type=, vector=, limit=)` -> [(object_id, position, start, similarity)];

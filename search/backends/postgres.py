@@ -78,10 +78,11 @@ def match(
     limit: int,
     among: list[int] | None = None,
     within=None,
+    ranked: bool = True,
 ) -> list[tuple[int, float]]:
     """(object_id, score) of matching objects, best first, at most `limit` of them.
 
-    As on SQLite (sqlite.match): up to RANK_ALL matches (within the filters) are all ranked
+    As on SQLite (sqlite.match, `ranked` included): up to RANK_ALL matches (within the filters) are all ranked
     (ts_rank, title weighted); a query that matches more puts the objects whose title holds its
     own words first (`title_vector`, migration 0007; unranked among themselves, as they all hold
     every word), then the others, newest first. `among` (a few ids) and `within` (the sorted
@@ -117,14 +118,14 @@ def match(
         if not rows:
             return []
         scores = {}
-        if matched is not None and matched <= RANK_ALL:
+        if ranked and matched is not None and matched <= RANK_ALL:
             cursor.execute(
                 f"SELECT id, ts_rank({VECTOR}, to_tsquery('simple', %s)) "  # noqa: S608
                 "FROM search_searchentry WHERE id = ANY(%s::bigint[])",
                 [rank_tsquery(query, languages), id_array(entry for entry, _object_id in rows)],
             )
             scores = dict(cursor.fetchall())
-        elif literal := tsquery(replace(query, expansions=[]), languages):
+        elif ranked and (literal := tsquery(replace(query, expansions=[]), languages)):
             # The newest titles holding the query's own words, unranked among themselves (each
             # holds every word): ranking all of them took 15-25 ms for a title thousands share.
             cursor.execute(

@@ -70,6 +70,24 @@ def test_matches_kept_to_a_filter_are_walked_in_batches_and_ranked(entries, monk
 
 
 @pytest.mark.django_db
+def test_unranked_matches_are_the_same_newest_first_without_scores(entries):
+    found = backend().match(
+        content_type=KIND, query=parse("pathogen"), languages=["en"], limit=10, ranked=False
+    )
+    assert found == [(5, 0.0), (4, 0.0), (3, 0.0), (2, 0.0), (1, 0.0)]
+    within = sorted_ids([1, 3])
+    unranked = backend().match(
+        content_type=KIND,
+        query=parse("pathogen"),
+        languages=["en"],
+        limit=10,
+        within=within,
+        ranked=False,
+    )
+    assert unranked == [(3, 0.0), (1, 0.0)]
+
+
+@pytest.mark.django_db
 def test_among_keeps_to_those_objects(entries):
     assert sorted(_match(among=[3, 4, 8])) == [3, 4]
     assert _match(among=[]) == []

@@ -63,3 +63,15 @@ def test_an_acronym_and_a_label_of_the_same_concept_are_one_expansion(thesaurus)
         "genetically modified organisms",
         "laboratories",
     ]
+
+
+def test_the_thesaurus_version_is_read_once_and_an_import_renews_it(
+    thesaurus, tmp_path, django_assert_num_queries
+):
+    concepts_in("GMO", ["en"])
+    with django_assert_num_queries(1):  # the concepts found; not the count of all of them
+        assert _english("GMO") == {"genetically modified organisms"}
+    path = tmp_path / "other.tsv"
+    path.write_text("\t\tgenetic modification orders\t\t\t\r\n", encoding="utf-8")
+    thesaurus_import(path=path, source="other")
+    assert _english("GMO") == {"genetically modified organisms", "genetic modification orders"}
