@@ -11,6 +11,7 @@ PostgreSQL does not use this module: pgvector's HNSW index lives in the database
 """
 
 import json
+import logging
 import os
 import threading
 import uuid
@@ -25,6 +26,7 @@ from search.embeddings import DIMENSIONS
 from search.models import Passage, VectorState
 from search.vector_snapshot import VectorSnapshot
 
+logger = logging.getLogger(__name__)
 _indexes: dict[str, "VectorIndex"] = {}
 _indexes_lock = threading.Lock()
 
@@ -75,7 +77,13 @@ class VectorIndex:
         self._tail_reset()
         self.snapshot, self.snapshot_file, self.snapshot_max_pk = None, None, 0
         if file and vector_snapshot.exists(_directory() / file):
-            self.snapshot = VectorSnapshot.open(_directory() / file)
+            try:
+                self.snapshot = VectorSnapshot.open(_directory() / file)
+            except (OSError, ValueError):  # a damaged file: every passage is scanned instead
+                logger.exception(
+                    "vector snapshot %s unreadable; run secbio reindex --only snapshot", file
+                )
+                return
             self.snapshot_file, self.snapshot_max_pk = file, int(meta["max_pk"])
 
     def refresh(self) -> None:

@@ -143,3 +143,17 @@ def test_a_snapshot_that_fails_halfway_leaves_the_previous_one_in_use(settings, 
     assert sorted(p.name for p in settings.SECBIO_SEARCH_VECTOR_DIR.iterdir()) == before
     assert tail_size(KIND) == 1
     assert set(_nearest("laboratory pathogens wine")) == {1, 2}
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_a_damaged_snapshot_is_left_aside_and_every_passage_searched(settings, caplog):
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    index_passages(2, "Tax rates on imported wine and spirits")
+    snapshot_build(KIND)
+    (data,) = settings.SECBIO_SEARCH_VECTOR_DIR.glob("*.i8")
+    data.write_bytes(data.read_bytes()[:100])
+    vector_index(KIND).version = None  # as a process that starts now
+    assert _nearest("wine tax")[:1] == [2]
+    assert vector_index(KIND).snapshot is None
+    assert "unreadable" in caplog.text

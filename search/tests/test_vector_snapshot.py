@@ -110,6 +110,8 @@ def test_a_truncated_file_is_an_error_not_a_wrong_answer(tmp_path):
     os.truncate(tmp_path / "kind.thing-4.i8", 64 * 100)
     with pytest.raises(OSError, match="truncated"):
         snapshot.search(_unit(rng.standard_normal(64)), 5)
+    with pytest.raises(OSError, match="6400 bytes for 300 vectors"):
+        VectorSnapshot.open(base)
 
 
 def test_an_empty_snapshot_finds_nothing(tmp_path):
