@@ -139,5 +139,4 @@ def vector_snapshot_if_due(content_type: str) -> bool:
 
     if tail_size(content_type) <= settings.SECBIO_SEARCH_VECTOR_TAIL_LIMIT:
         return False
-    snapshot_build(content_type)
-    return True
+    return snapshot_build(content_type, wait=False) is not None

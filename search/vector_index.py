@@ -10,6 +10,8 @@ SECBIO_SEARCH_VECTOR_TAIL_LIMIT, the indexing task writes a new snapshot (`snaps
 PostgreSQL does not use this module: pgvector's HNSW index lives in the database.
 """
 
+import fcntl
+import glob
 import json
 import logging
 import os
@@ -155,10 +157,23 @@ def tail_size(content_type: str) -> int:
     ).count()
 
 
-def snapshot_build(content_type: str, *, progress=None) -> int:
-    """Write a new snapshot of every passage of a kind; returns how many it holds."""
+def snapshot_build(content_type: str, *, progress=None, wait: bool = True) -> int | None:
+    """Write a new snapshot of every passage of a kind; returns how many it holds.
+
+    One build at a time per kind (a lock file): with `wait=False` (the indexing task), None when
+    another process is writing one now, which will hold nearly the same passages.
+    """
     directory = _directory()
     directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / f"{content_type}.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return None
+        return _snapshot_write(content_type, directory, progress)
+
+
+def _snapshot_write(content_type: str, directory: Path, progress) -> int:
     generation = (
         VectorState.objects.filter(content_type=content_type)
         .values_list("generation", flat=True)
@@ -192,7 +207,6 @@ def snapshot_build(content_type: str, *, progress=None) -> int:
     if chunk:
         store(chunk, chunk_keys)
     keys, quantized = keys[:read], quantized[:read]
-    previous = (_read_meta(content_type) or {}).get("file")
     file = f"{content_type}-{uuid.uuid4().hex}"
     try:
         vector_snapshot.write(directory / file, keys, quantized, scale or 1.0)
@@ -205,8 +219,9 @@ def snapshot_build(content_type: str, *, progress=None) -> int:
         json.dumps({"file": file, "generation": str(generation), "max_pk": max_pk, "count": read})
     )
     os.replace(temporary, _meta_path(content_type))
-    if previous and previous != file:
-        # Processes still reading the old files keep their open descriptor until they refresh.
-        vector_snapshot.remove(directory / previous)
-        (directory / previous).unlink(missing_ok=True)  # an HNSW file of the first format
+    # Every other snapshot of the kind: the previous one, and any a crashed build left or a
+    # first-format HNSW file. Processes still reading one keep their open descriptor.
+    for path in directory.glob(f"{glob.escape(content_type)}-*"):
+        if not path.name.startswith(f"{file}."):
+            path.unlink(missing_ok=True)
     return read

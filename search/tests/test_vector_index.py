@@ -157,3 +157,23 @@ def test_a_damaged_snapshot_is_left_aside_and_every_passage_searched(settings, c
     assert _nearest("wine tax")[:1] == [2]
     assert vector_index(KIND).snapshot is None
     assert "unreadable" in caplog.text
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_one_build_at_a_time_and_no_snapshot_file_left_behind(settings):
+    import fcntl
+
+    directory = settings.SECBIO_SEARCH_VECTOR_DIR
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    snapshot_build(KIND)
+    (directory / f"{KIND}-crashed.i8").write_bytes(b"half a build")
+    (directory / f"{KIND}-old.usearch").write_bytes(b"an HNSW graph")
+    (directory / "tests.thingamajig-abc.i8").write_bytes(b"another kind's")
+    with open(directory / f"{KIND}.lock", "a") as held:  # another process is building
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert snapshot_build(KIND, wait=False) is None
+    assert snapshot_build(KIND, wait=False) == 1
+    mine = sorted(path.suffix for path in directory.glob(f"{KIND}-*"))
+    assert mine == [".i8", ".npz"]  # the current snapshot only
+    assert (directory / "tests.thingamajig-abc.i8").exists()
