@@ -71,22 +71,28 @@ class VectorIndex:
         self.tail = np.zeros((0, DIMENSIONS), dtype=np.float32)
 
     def _load_snapshot(self, generation) -> None:
-        meta = _read_meta(self.content_type) or {}
-        # A snapshot of another generation of the table (emptied since) must not be read.
-        file = meta.get("file") if meta.get("generation") == str(generation) else None
-        if file == self.snapshot_file:
-            return
-        self._tail_reset()
-        self.snapshot, self.snapshot_file, self.snapshot_max_pk = None, None, 0
-        if file and vector_snapshot.exists(_directory() / file):
+        for _attempt in range(3):  # a build may replace the files between the meta and the open
+            meta = _read_meta(self.content_type) or {}
+            # A snapshot of another generation of the table (emptied since) must not be read.
+            file = meta.get("file") if meta.get("generation") == str(generation) else None
+            if file == self.snapshot_file:
+                return
+            self._tail_reset()
+            self.snapshot, self.snapshot_file, self.snapshot_max_pk = None, None, 0
+            if not file:
+                return
             try:
                 self.snapshot = VectorSnapshot.open(_directory() / file)
+            except FileNotFoundError:
+                continue
             except (OSError, ValueError):  # a damaged file: every passage is scanned instead
                 logger.exception(
                     "vector snapshot %s unreadable; run secbio reindex --only snapshot", file
                 )
                 return
             self.snapshot_file, self.snapshot_max_pk = file, int(meta["max_pk"])
+            return
+        logger.error("vector snapshot %s missing; run secbio reindex --only snapshot", file)
 
     def refresh(self) -> None:
         """Catch up with the table when its version changed (one indexed lookup otherwise)."""

@@ -100,10 +100,6 @@ def write(base: Path, keys: np.ndarray, quantized: np.ndarray, scale: float, *, 
     return len(keys)
 
 
-def exists(base: Path) -> bool:
-    return _file(base, ".npz").exists() and _file(base, ".i8").exists()
-
-
 def remove(base: Path) -> None:
     for suffix in (".npz", ".i8"):
         _file(base, suffix).unlink(missing_ok=True)

@@ -177,3 +177,21 @@ def test_one_build_at_a_time_and_no_snapshot_file_left_behind(settings):
     mine = sorted(path.suffix for path in directory.glob(f"{KIND}-*"))
     assert mine == [".i8", ".npz"]  # the current snapshot only
     assert (directory / "tests.thingamajig-abc.i8").exists()
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_a_snapshot_replaced_while_a_process_opens_it_is_followed_to_the_new_one(monkeypatch):
+    from search import vector_index as module
+
+    index_passages(1, "Licensing of laboratories that handle dangerous pathogens")
+    snapshot_build(KIND)
+    current = module._read_meta(KIND)
+    gone = {**current, "file": f"{KIND}-removed-by-the-build"}
+    answers = iter([gone, current])  # the meta read just before a build replaced it, then anew
+    monkeypatch.setattr(module, "_read_meta", lambda content_type: next(answers, current))
+    index = vector_index(KIND)
+    index.version = None
+    assert _nearest("laboratory pathogens") == [1]
+    assert index.snapshot is not None and index.snapshot_file == current["file"]
+    assert len(index.tail) == 0  # every passage in the snapshot, none loaded into memory
