@@ -22,7 +22,7 @@ from search.backends.within import ids_within
 from search.query import parse
 from search.registry import Provider, register
 from search.snippets import snippet
-from search.thesaurus import concepts_in, expansions
+from search.thesaurus import concepts_in, expansions, spelled_out
 
 CONTENT_TYPE = "documents.document"
 MODES = ("hybrid", "lexical", "semantic")
@@ -377,7 +377,7 @@ def _scores(
 
     broad_is_cheap = backend().BROAD_MATCHES_ARE_CHEAP
     by_meaning = mode != "lexical" or (query.expansions and not broad_is_cheap)
-    vector = ranking.query_vector(query.positive_text) if by_meaning else None
+    vector = ranking.query_vector(spelled_out(query.positive_text)) if by_meaning else None
     passages = nearest() if by_meaning else []
     word_ranking: list[int] = []
     if mode != "semantic":

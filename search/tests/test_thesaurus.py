@@ -75,3 +75,19 @@ def test_the_thesaurus_version_is_read_once_and_an_import_renews_it(
     path.write_text("\t\tgenetic modification orders\t\t\t\r\n", encoding="utf-8")
     thesaurus_import(path=path, source="other")
     assert _english("GMO") == {"genetically modified organisms", "genetic modification orders"}
+
+
+def test_an_acronym_is_spelled_out_for_the_query_embedding(thesaurus):
+    from search.thesaurus import spelled_out
+
+    assert spelled_out("utilisation confinée d'OGM") == (
+        "utilisation confinée d'organismes genetiquement modifies"
+    )
+    assert spelled_out("мораторий на ГМО") == "мораторий на Генетически модифицированные организмы"
+    assert spelled_out("GMOs in WMD treaties") == (
+        "genetically modified organisms in weapons of mass destruction treaties"
+    )
+    # Unknown, ambiguous, lower-case or shouted: the text as typed.
+    assert spelled_out("BWC and LAB permits") == "BWC and LAB permits"
+    assert spelled_out("gmo moratorium") == "gmo moratorium"
+    assert spelled_out("GMO MORATORIUM") == "GMO MORATORIUM"
