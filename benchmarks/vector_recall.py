@@ -16,32 +16,27 @@ CHUNK = 50_000
 
 
 def _exact_sqlite(content_type: str, queries: np.ndarray, limit: int) -> list[list]:
-    from search.models import Passage
+    from django.db import connection
+
+    from search.fields import blobs_to_matrix
 
     best_scores = np.full((len(queries), 0), -np.inf, dtype=np.float32)
     best_pairs = np.zeros((len(queries), 0, 2), dtype=np.int64)
-    rows = Passage.objects.filter(content_type=content_type).order_by("pk")
-    batch: list[tuple[int, int, np.ndarray]] = []
-
-    def fold(batch):
-        nonlocal best_scores, best_pairs
-        vectors = np.stack([vector for _o, _p, vector in batch])
-        pairs = np.array([(o, p) for o, p, _blob in batch], dtype=np.int64)
-        scores = np.concatenate([best_scores, queries @ vectors.T], axis=1)
-        candidates = np.concatenate(
-            [best_pairs, np.broadcast_to(pairs, (len(queries), *pairs.shape))], axis=1
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id, position, embedding FROM search_passage WHERE content_type = %s",
+            [content_type],
         )
-        keep = np.argpartition(-scores, min(limit, scores.shape[1] - 1), axis=1)[:, :limit]
-        best_scores = np.take_along_axis(scores, keep, axis=1)
-        best_pairs = np.take_along_axis(candidates, keep[:, :, None], axis=1)
-
-    for row in rows.values_list("object_id", "position", "embedding").iterator(chunk_size=5000):
-        batch.append(row)
-        if len(batch) == CHUNK:
-            fold(batch)
-            batch = []
-    if batch:
-        fold(batch)
+        while chunk := cursor.fetchmany(CHUNK):  # every passage once, the best kept so far
+            objects, positions, blobs = zip(*chunk, strict=True)
+            pairs = np.column_stack([objects, positions]).astype(np.int64)
+            scores = np.concatenate([best_scores, queries @ blobs_to_matrix(list(blobs)).T], axis=1)
+            candidates = np.concatenate(
+                [best_pairs, np.broadcast_to(pairs, (len(queries), *pairs.shape))], axis=1
+            )
+            keep = np.argpartition(-scores, min(limit, scores.shape[1] - 1), axis=1)[:, :limit]
+            best_scores = np.take_along_axis(scores, keep, axis=1)
+            best_pairs = np.take_along_axis(candidates, keep[:, :, None], axis=1)
     order = np.argsort(-best_scores, axis=1)
     best_pairs = np.take_along_axis(best_pairs, order[:, :, None], axis=1)
     return [list(map(tuple, pairs.tolist())) for pairs in best_pairs]

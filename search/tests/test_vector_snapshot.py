@@ -33,7 +33,7 @@ def small_clusters(monkeypatch):
 
 def _write(base, keys, vectors):
     scale = vector_snapshot.scale_for(vectors[:1000])
-    return vector_snapshot.write(base, keys, vector_snapshot.quantize(vectors, scale), scale)
+    vector_snapshot.write(base, keys, vector_snapshot.quantize(vectors, scale), scale)
 
 
 def _exact(keys, vectors, query, limit):
