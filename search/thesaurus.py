@@ -68,6 +68,8 @@ def thesaurus_import(*, path: Path, source: str) -> int:
     )
     _matcher_for.cache_clear()
     _acronyms_for.cache_clear()
+    # Now for this process, and again at commit: another process may read the old version
+    # meanwhile and keep it for VERSION_TTL.
     django_cache.delete(VERSION_KEY)
     transaction.on_commit(lambda: django_cache.delete(VERSION_KEY))
     return len(rows)

@@ -82,10 +82,10 @@ def match(
 ) -> list[tuple[int, float]]:
     """(object_id, score) of matching objects, best first, at most `limit` of them.
 
-    As on SQLite (sqlite.match, `ranked` included): up to RANK_ALL matches (within the filters) are all ranked
-    (ts_rank, title weighted); a query that matches more puts the objects whose title holds its
-    own words first (`title_vector`, migration 0007; unranked among themselves, as they all hold
-    every word), then the others, newest first. `among` (a few ids) and `within` (the sorted
+    As on SQLite (sqlite.match, `ranked` included): up to RANK_ALL matches (within the filters)
+    are all ranked (ts_rank, title weighted); a query that matches more puts the objects whose
+    title holds its own words first (`title_vector`, migration 0007; unranked among themselves,
+    as they all hold every word), then the others, newest first. `among` (a few ids) and `within` (the sorted
     ids the reader's filters keep) keep to those objects.
     """
     expression = tsquery(query, languages)
