@@ -61,7 +61,8 @@ def _exact_postgresql(content_type: str, queries: np.ndarray, limit: int) -> lis
 
 
 def measure(content_type: str, texts: list[str], limits=(200, 800)) -> dict:
-    """{limit: recall figures} over the queries `texts`, and the index's time per search."""
+    """Recall figures over the queries `texts` and the index's time per search, by limit, and
+    how long the exact search took."""
     from django.db import connection
 
     from search.backends import backend
@@ -71,7 +72,7 @@ def measure(content_type: str, texts: list[str], limits=(200, 800)) -> dict:
     exact_of = _exact_postgresql if connection.vendor == "postgresql" else _exact_sqlite
     t0 = time.perf_counter()
     exact = exact_of(content_type, queries, max(limits))  # best first
-    results = {"exact_search_s": round(time.perf_counter() - t0, 1)}
+    results = {"exact_search_s": round(time.perf_counter() - t0, 1), "by_limit": {}}
     for limit in limits:
         recalls, times = [], []
         for query, truth in zip(queries, exact, strict=True):
@@ -80,7 +81,7 @@ def measure(content_type: str, texts: list[str], limits=(200, 800)) -> dict:
             times.append(1000 * (time.perf_counter() - t1))
             found = {(object_id, position) for object_id, position, _start, _s in hits}
             recalls.append(len(found & set(truth[:limit])) / max(1, len(truth[:limit])))
-        results[str(limit)] = {
+        results["by_limit"][str(limit)] = {
             "queries": len(texts),
             "recall_mean": round(statistics.fmean(recalls), 4),
             "recall_min": round(min(recalls), 4),
