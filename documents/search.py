@@ -17,10 +17,12 @@ from documents.languages import content_language
 from documents.models import Document, DocumentFile, DocumentType, LegalStatus
 from organizations.selectors import organization_places, organizations_named_in
 from search import ranking, services
+from search.analysis import query_languages
 from search.backends import backend, rows_among
 from search.backends.within import ids_within
 from search.query import parse
 from search.registry import Provider, register
+from search.selectors import related_concepts
 from search.snippets import snippet
 from search.thesaurus import concepts_in, expansions, spelled_out
 
@@ -185,6 +187,8 @@ def document_search(
         "count_is_exact": not capped,
         "filters": scope.filters,
         "concepts": concepts,
+        # What the vocabularies relate to the query's concepts (pages only, not the API).
+        "related_concepts": SimpleLazyObject(lambda: related_concepts(concepts)),
         "template": "documents/partials/search_results.html",
     }
 
@@ -261,7 +265,9 @@ def _query_scores(query, params, within):
     many others match.
     """
     languages = _languages()
-    concepts = concepts_in(query.positive_text, [code for code in languages if code])
+    text = query.positive_text
+    own = query_languages(text, content_language())
+    concepts = concepts_in(text, [code for code in languages if code], own)
     query.expansions = expansions(concepts)
     scores, starts, words = _scores(query, languages, _mode(params), within)
     return concepts, scores, starts, words

@@ -76,3 +76,20 @@ def tokens(text: str, language: str | None) -> list[str]:
 
 def analyse(text: str, language: str | None) -> str:
     return " ".join(tokens(text, language))
+
+
+# The scripts that only one of the six languages writes.
+_SCRIPT_LANGUAGES = {
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+    "zh": _HAN,
+}
+
+
+def query_languages(text: str, reader_language: str | None) -> set[str]:
+    """The languages a query is likely written in: its reader's, and Russian, Arabic or Chinese
+    when it holds their letters. Latin letters could be English, French or Spanish: the reader's
+    language decides (an English query typed on the French site is read as French first; its
+    words still match English labels as written, search.thesaurus.concepts_in)."""
+    found = {code for code, letters in _SCRIPT_LANGUAGES.items() if letters.search(text)}
+    return found | ({reader_language} if reader_language else set())

@@ -50,8 +50,20 @@ class Concept(models.Model):
     labels = models.JSONField(
         _("labels"), default=dict, help_text=_('{"en": "biological weapons", ...}')
     )
+    alt_labels = models.JSONField(
+        _("other labels"),
+        default=dict,
+        blank=True,
+        help_text=_('Synonyms and acronyms by language: {"fr": ["OGM"], ...}'),
+    )
     # Analysed labels, "language:token token", computed once at import for fast query matching.
     keys = models.JSONField(_("analysed labels"), default=list, blank=True)
+    # A SKOS file's own identifier, and the relations it states (UNBIS's TSV gives none).
+    uri = models.CharField(_("identifier"), max_length=500, blank=True)
+    broader = models.ManyToManyField(
+        "self", symmetrical=False, related_name="narrower", blank=True, verbose_name=_("broader")
+    )
+    related = models.ManyToManyField("self", blank=True, verbose_name=_("related"))
 
     class Meta:
         verbose_name = _("thesaurus concept")
@@ -60,6 +72,10 @@ class Concept(models.Model):
 
     def __str__(self) -> str:
         return self.labels.get("en") or next(iter(self.labels.values()), "")
+
+    def label_in(self, language: str) -> str:
+        """The label in `language` (a content language code), else the English, else any."""
+        return self.labels.get(language) or str(self)
 
 
 class Term(models.Model):

@@ -8,6 +8,7 @@ in its own language, so a French query finds the English and Chinese laws on the
 import csv
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -23,11 +24,26 @@ VERSION_KEY = "thesaurus-version"
 VERSION_TTL = 60  # seconds: how long another process may search with a replaced thesaurus
 MAX_NGRAM = 5
 MAX_EXPANSIONS = 12
+# Labels searched for a query's concepts, all languages together: bounds the full-text query.
+MAX_EXPANSION_LABELS = MAX_EXPANSIONS * 8
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
+@dataclass
+class _Row:
+    """One concept as a vocabulary file gives it."""
+
+    labels: dict[str, str]
+    alt_labels: dict[str, list[str]] = field(default_factory=dict)
+    uri: str = ""
+    broader: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+
+def _read_tsv(path: Path) -> list[_Row]:
     rows = []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.reader(handle, delimiter="\t"):
@@ -37,24 +53,58 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
                 if label.strip()
             }
             if labels:
-                rows.append(labels)
+                rows.append(_Row(labels))
     return rows
 
 
-def _read_skos(path: Path) -> list[dict[str, str]]:
-    """prefLabels per language of each skos:Concept of an RDF/XML file."""
+def _language(element) -> str:
+    return (element.get(XML_LANG) or "").split("-")[0].lower()
+
+
+def _read_skos(path: Path) -> list[_Row]:
+    """Each skos:Concept of an RDF/XML file: its prefLabel and altLabels in the six languages,
+    and the broader, narrower and related concepts it names."""
     rows = []
     for _event, element in ET.iterparse(path):  # noqa: S314
-        if element.tag == f"{{{SKOS}}}Concept":
-            labels = {}
-            for label in element.findall(f"{{{SKOS}}}prefLabel"):
-                code = (label.get(XML_LANG) or "").split("-")[0].lower()
-                if code in TSV_LANGUAGES and label.text:
-                    labels.setdefault(code, label.text.strip())
-            if labels:
-                rows.append(labels)
-            element.clear()
+        if element.tag != f"{{{SKOS}}}Concept":
+            continue
+        row = _Row({}, uri=element.get(f"{{{RDF}}}about", ""))
+        for label in element.findall(f"{{{SKOS}}}prefLabel"):
+            if (code := _language(label)) in TSV_LANGUAGES and (label.text or "").strip():
+                row.labels.setdefault(code, label.text.strip())
+        for label in element.findall(f"{{{SKOS}}}altLabel"):
+            if (code := _language(label)) in TSV_LANGUAGES and (label.text or "").strip():
+                row.alt_labels.setdefault(code, []).append(label.text.strip())
+        for name in ("broader", "narrower", "related"):
+            getattr(row, name).extend(
+                e.get(f"{{{RDF}}}resource", "") for e in element.findall(f"{{{SKOS}}}{name}")
+            )
+        if row.labels:
+            rows.append(row)
+        element.clear()
     return rows
+
+
+def _link(concepts: list[Concept], rows: list[_Row]) -> None:
+    """The SKOS relations between the concepts of one file, by their identifiers (a relation to
+    a concept the file does not hold is left out)."""
+    by_uri = {concept.uri: concept for concept in concepts if concept.uri}
+    broader, related = set(), set()
+    for concept, row in zip(concepts, rows, strict=True):
+        broader |= {(concept.pk, by_uri[uri].pk) for uri in row.broader if uri in by_uri}
+        broader |= {(by_uri[uri].pk, concept.pk) for uri in row.narrower if uri in by_uri}
+        related |= {
+            tuple(sorted((concept.pk, by_uri[uri].pk)))
+            for uri in row.related
+            if uri in by_uri and by_uri[uri].pk != concept.pk
+        }
+    Concept.broader.through.objects.bulk_create(
+        [Concept.broader.through(from_concept_id=a, to_concept_id=b) for a, b in broader if a != b]
+    )
+    Concept.related.through.objects.bulk_create(
+        [Concept.related.through(from_concept_id=a, to_concept_id=b) for a, b in related]
+        + [Concept.related.through(from_concept_id=b, to_concept_id=a) for a, b in related]
+    )
 
 
 @transaction.atomic
@@ -62,10 +112,21 @@ def thesaurus_import(*, path: Path, source: str) -> int:
     """Replace the concepts of `source` with those of a UNBIS TSV or a SKOS RDF/XML file."""
     rows = _read_skos(path) if path.suffix.lower() in {".rdf", ".xml", ".skos"} else _read_tsv(path)
     Concept.objects.filter(source=source).delete()
-    Concept.objects.bulk_create(
-        [Concept(source=source, labels=labels, keys=_keys(labels)) for labels in rows],
+    concepts = Concept.objects.bulk_create(
+        [
+            Concept(
+                source=source,
+                labels=row.labels,
+                alt_labels=row.alt_labels,
+                uri=row.uri[:500],
+                keys=_keys(row.labels, row.alt_labels),
+            )
+            for row in rows
+        ],
         batch_size=2000,
     )
+    if any(row.broader or row.narrower or row.related for row in rows):
+        _link(concepts, rows)
     _matcher_for.cache_clear()
     _acronyms_for.cache_clear()
     # Now for this process, and again at commit: another process may read the old version
@@ -75,13 +136,16 @@ def thesaurus_import(*, path: Path, source: str) -> int:
     return len(rows)
 
 
-def _keys(labels: dict[str, str]) -> list[str]:
+def _keys(labels: dict[str, str], alt_labels: dict[str, list[str]] | None = None) -> list[str]:
     keys = []
-    for code, label in labels.items():
+    pairs = [*labels.items()] + [
+        (code, label) for code, labels_ in (alt_labels or {}).items() for label in labels_
+    ]
+    for code, label in pairs:
         words = tokens(label, code)
         if words and len(words) <= MAX_NGRAM:
             keys.append(f"{code}:{' '.join(words)}")
-    return keys
+    return list(dict.fromkeys(keys))
 
 
 def _version() -> tuple[int, int | None]:
@@ -126,14 +190,24 @@ def _acronym(label: str, code: str) -> str | None:
     return "".join(word[0] for word in words) if 2 <= len(words) <= 6 else None
 
 
+_WRITTEN_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+
+
 @cache
 def _acronyms_for(count: int, last: int | None) -> dict[str, dict[int, str]]:
-    """Initials of the labels ("ogm" for "organismes génétiquement modifiés") -> {concept id:
-    the label they spell}, read once per version of the thesaurus. The French law on GMOs never
-    writes "OGM": a query "utilisation confinée d'OGM" now finds it (hybrid nDCG@10 0.20 ->
-    0.46; overall 0.814 -> 0.817 on benchmarks/search_eval)."""
+    """Initials of the labels ("ogm" for "organismes génétiquement modifiés"), and the acronyms
+    a vocabulary gives as other labels, -> {concept id: the label they stand for}, read once per
+    version of the thesaurus. The French law on GMOs never writes "OGM": a query "utilisation
+    confinée d'OGM" now finds it (hybrid nDCG@10 0.20 -> 0.46; overall 0.814 -> 0.817 on
+    benchmarks/search_eval)."""
     index: dict[str, dict[int, str]] = {}
-    for concept_id, labels in Concept.objects.values_list("pk", "labels"):
+    for concept_id, labels, alt_labels in Concept.objects.values_list("pk", "labels", "alt_labels"):
+        # An acronym the vocabulary gives first: it is spelled out in its own language.
+        for code, others in alt_labels.items():
+            spelled = labels.get(code) or labels.get("en") or next(iter(labels.values()), "")
+            for other in others:
+                if _WRITTEN_ACRONYM.fullmatch(other):
+                    index.setdefault(fold(other), {}).setdefault(concept_id, spelled)
         for code in _MINOR_WORDS:
             if (label := labels.get(code)) and (acronym := _acronym(label, code)):
                 index.setdefault(acronym, {}).setdefault(concept_id, label)
@@ -175,29 +249,64 @@ def spelled_out(text: str) -> str:
     return _ACRONYM.sub(spell, text)
 
 
-def concepts_in(text: str, languages: list[str]) -> list[Concept]:
+def concepts_in(text: str, languages: list[str], own: set[str] | None = None) -> list[Concept]:
     """The concepts whose label appears in `text` read in one of `languages`, or whose label's
-    initials one of its acronyms spells ("OGM", "GMO", "ГМО"), longest first."""
+    initials one of its acronyms spells ("OGM", "GMO", "ГМО"), longest first.
+
+    `own`: the languages the query is likely written in (search.analysis.query_languages; all
+    of `languages` when not given). Read in another language, a one-word label counts only
+    when the query writes it as the label does, not merely with the same stem: a French "des"
+    read as Spanish has the stem of "desarme" (disarmament), and a French "loi" read as English
+    that of nothing, but in French that of "loyer" (rent) — the latter stays, a reading in the
+    query's own language.
+    """
     version = _version()
     index = _matcher_for(*version)
+    own = set(languages) if own is None else own
     found: dict[int, int] = {}
+    unsure: dict[int, set[tuple[str, str]]] = {}  # one-word matches in another language
+    surface = tokens(text, None)
     for code in languages:
         words = tokens(text, code)
+        aligned = len(words) == len(surface)
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 for concept_id in index.get((code, tuple(words[start : start + size])), []):
+                    if size == 1 and code not in own:
+                        if concept_id not in found and aligned:
+                            unsure.setdefault(concept_id, set()).add((code, surface[start]))
+                        continue
                     found[concept_id] = max(found.get(concept_id, 0), size)
+                    unsure.pop(concept_id, None)
     acronyms = _acronyms_for(*version)
     for acronym in _acronyms_in(text):
         for concept_id in acronyms.get(acronym, {}):
             found[concept_id] = max(found.get(concept_id, 0), len(acronym))
-    ordered = sorted(found, key=lambda pk: -found[pk])
-    return list(Concept.objects.filter(pk__in=ordered[:MAX_EXPANSIONS]))
+            unsure.pop(concept_id, None)
+    candidates = Concept.objects.filter(pk__in=[*found, *unsure])
+    concepts = {}
+    for concept in candidates:
+        if concept.pk in found or any(
+            _written_as(concept, code, word) for code, word in unsure[concept.pk]
+        ):
+            concepts[concept.pk] = concept
+            found.setdefault(concept.pk, 1)
+    ordered = sorted(concepts, key=lambda pk: (-found[pk], pk))
+    return [concepts[pk] for pk in ordered[:MAX_EXPANSIONS]]
+
+
+def _written_as(concept: Concept, code: str, word: str) -> bool:
+    """Whether one of the concept's labels in language `code` is `word` as written (folded)."""
+    labels = [concept.labels.get(code, ""), *concept.alt_labels.get(code, [])]
+    return any(tokens(label, None) == [word] for label in labels if label)
 
 
 def expansions(concepts: list[Concept]) -> list[tuple[str, str]]:
-    """(language, label) pairs to search for besides the query itself."""
+    """(language, label) pairs to search for besides the query itself: each concept's labels,
+    then its other labels (synonyms, acronyms)."""
     pairs = []
     for concept in concepts:
         pairs += [(code, label) for code, label in concept.labels.items()]
-    return pairs[: MAX_EXPANSIONS * len(TSV_LANGUAGES)]
+    for concept in concepts:
+        pairs += [(code, label) for code, others in concept.alt_labels.items() for label in others]
+    return list(dict.fromkeys(pairs))[:MAX_EXPANSION_LABELS]

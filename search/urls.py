@@ -4,4 +4,8 @@ from search import views
 
 app_name = "search"
 
-urlpatterns = [path("", views.search_page, name="search")]
+urlpatterns = [
+    path("", views.search_page, name="search"),
+    path("thesaurus/", views.thesaurus, name="thesaurus"),
+    path("thesaurus/<int:pk>/", views.concept, name="concept"),
+]

@@ -1,17 +1,22 @@
 """The global search page and the search API; both ask the registered providers."""
 
 from django import forms
-from django.http import JsonResponse
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from documents.languages import content_language, language_name
+from search import selectors
 from search.query import parse
 from search.registry import provider
 from search.spelling import suggest
+from search.thesaurus import TSV_LANGUAGES
 
 MAX_PAGE_SIZE = 100
+CONCEPTS_PER_PAGE = 100
 
 
 class SearchForm(forms.Form):
@@ -104,3 +109,45 @@ def search_api(request):
     if query.truncated:
         body["notice"] = _("The query was too long and was shortened.")
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def thesaurus(request):
+    """Browse the thesaurus: every concept in the order of the reader's language, or those whose
+    labels hold the words typed (in any language)."""
+    text = (request.GET.get("q") or "")[:200].strip()
+    language = content_language()
+    concepts = selectors.concepts_for_browsing(language, text)
+    page = Paginator(concepts, CONCEPTS_PER_PAGE).get_page(_page(request))
+    return render(
+        request,
+        "search/thesaurus.html",
+        {"page": page, "text": text, "language": language},
+    )
+
+
+@require_GET
+def concept(request, pk: int):
+    """One concept: its labels in the six languages, its relations, a search for it."""
+    found = selectors.concept_with_relations(pk)
+    if found is None:
+        raise Http404
+    language = content_language()
+    labels = [
+        (code, language_name(code), found.labels.get(code, ""), found.alt_labels.get(code, []))
+        for code in TSV_LANGUAGES
+    ]
+    return render(
+        request,
+        "search/concept.html",
+        {
+            "concept": found,
+            "labels": labels,
+            "label": found.label_in(language),
+            "relations": [
+                (gettext_lazy("Broader concepts"), list(found.broader.all())),
+                (gettext_lazy("Narrower concepts"), list(found.narrower.all())),
+                (gettext_lazy("Related concepts"), list(found.related.all())),
+            ],
+        },
+    )

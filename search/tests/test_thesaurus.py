@@ -91,3 +91,94 @@ def test_an_acronym_is_spelled_out_for_the_query_embedding(thesaurus):
     assert spelled_out("BWC and LAB permits") == "BWC and LAB permits"
     assert spelled_out("gmo moratorium") == "gmo moratorium"
     assert spelled_out("GMO MORATORIUM") == "GMO MORATORIUM"
+
+
+def test_a_one_word_label_read_in_another_language_must_be_written_as_the_label(db, tmp_path):
+    # Spanish "desarme" has the stem "des": a French "des" read as Spanish must not find it.
+    path = tmp_path / "terms.tsv"
+    path.write_text(
+        "نزع السلاح\t裁军\tdisarmament\tdesarmement\tРазоружение\tdesarme\r\n"
+        "الحجر الصحي\t检疫\tquarantine\tquarantaine\tКарантин\tcuarentena\r\n",
+        encoding="utf-8",
+    )
+    thesaurus_import(path=path, source="test")
+    languages = ["fr", "en", "es", "ru"]
+
+    def english(text, own):
+        return {concept.labels["en"] for concept in concepts_in(text, languages, own)}
+
+    assert english("quarantaine des végétaux", {"fr"}) == {"quarantine"}
+    # Without the query's own languages every reading counts, as before.
+    assert english("quarantaine des végétaux", None) == {"quarantine", "disarmament"}
+    # An English word on the French site: read in English, written as the label is.
+    assert english("quarantine of plants", {"fr"}) == {"quarantine"}
+    assert english("desarme", {"fr"}) == {"disarmament"}  # the Spanish label as written
+
+
+SKOS_FILE = """<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+  <skos:Concept rdf:about="https://example.org/lmo">
+    <skos:prefLabel xml:lang="en">living modified organisms</skos:prefLabel>
+    <skos:prefLabel xml:lang="fr">organismes vivants modifiés</skos:prefLabel>
+    <skos:prefLabel xml:lang="es">organismos vivos modificados</skos:prefLabel>
+    <skos:altLabel xml:lang="es">OVM</skos:altLabel>
+    <skos:altLabel xml:lang="es">transgénicos</skos:altLabel>
+    <skos:broader rdf:resource="https://example.org/biotech"/>
+    <skos:related rdf:resource="https://example.org/moratorium"/>
+    <skos:related rdf:resource="https://example.org/not-in-this-file"/>
+  </skos:Concept>
+  <skos:Concept rdf:about="https://example.org/biotech">
+    <skos:prefLabel xml:lang="en">modern biotechnology</skos:prefLabel>
+  </skos:Concept>
+  <skos:Concept rdf:about="https://example.org/moratorium">
+    <skos:prefLabel xml:lang="en">moratorium on GMOs</skos:prefLabel>
+    <skos:prefLabel xml:lang="es">moratoria de los OVM</skos:prefLabel>
+    <skos:narrower rdf:resource="https://example.org/seed-moratorium"/>
+  </skos:Concept>
+  <skos:Concept rdf:about="https://example.org/seed-moratorium">
+    <skos:prefLabel xml:lang="en">moratorium on GM seeds</skos:prefLabel>
+  </skos:Concept>
+</rdf:RDF>
+"""
+
+
+@pytest.fixture
+def glossary(db, tmp_path):
+    path = tmp_path / "glossary.rdf"
+    path.write_text(SKOS_FILE, encoding="utf-8")
+    assert thesaurus_import(path=path, source="glossary") == 4
+
+
+def test_a_skos_file_gives_other_labels_and_relations(glossary):
+    from search.models import Concept
+
+    lmo = Concept.objects.get(uri="https://example.org/lmo")
+    assert lmo.alt_labels == {"es": ["OVM", "transgénicos"]}
+    assert [c.labels["en"] for c in lmo.broader.all()] == ["modern biotechnology"]
+    assert [c.labels["en"] for c in lmo.related.all()] == ["moratorium on GMOs"]  # both ways:
+    moratorium = Concept.objects.get(uri="https://example.org/moratorium")
+    assert [c.labels["en"] for c in moratorium.related.all()] == ["living modified organisms"]
+    assert [c.labels["en"] for c in moratorium.narrower.all()] == ["moratorium on GM seeds"]
+
+
+def test_other_labels_name_their_concept_and_are_searched_for(glossary):
+    from search.thesaurus import expansions, spelled_out
+
+    # A synonym, and an acronym the vocabulary gives (not the initials of a label).
+    assert _english("moratoria de transgénicos", ["es"]) == {"living modified organisms"}
+    assert _english("los OVM en el Perú", ["es"]) == {"living modified organisms"}
+    assert spelled_out("OVM en el Perú") == "organismos vivos modificados en el Perú"
+    found = concepts_in("transgénicos", ["es"])
+    assert ("es", "transgénicos") in expansions(found)
+    assert ("fr", "organismes vivants modifiés") in expansions(found)
+
+
+def test_a_new_import_replaces_the_relations_of_its_vocabulary(glossary, tmp_path):
+    from search.models import Concept
+
+    path = tmp_path / "glossary.rdf"
+    path.write_text(SKOS_FILE.replace("https://example.org/not-in-this-file", ""), "utf-8")
+    thesaurus_import(path=path, source="glossary")
+    assert Concept.objects.count() == 4
+    assert Concept.related.through.objects.count() == 2  # one relation, stored both ways

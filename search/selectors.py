@@ -1,0 +1,57 @@
+"""Reads of the thesaurus for its pages: concepts found by their labels, one concept's relations."""
+
+from django.db.models import QuerySet
+from django.db.models.fields.json import KT
+
+from search.analysis import tokens
+from search.models import Concept
+from search.thesaurus import TSV_LANGUAGES, _matcher_for, _version
+
+MAX_FOUND = 500  # concepts a browse filter lists at most (UNBIS has 7 121)
+
+
+def concepts_labelled(text: str) -> list[int]:
+    """Ids of the concepts with a label (any language, any of its labels) holding every word of
+    `text` as the language analyses it, the last word as a prefix ("biolog" finds "biological
+    weapons", "оруж" finds "Биологическое оружие"), shortest labels first."""
+    found: dict[int, int] = {}
+    for code in TSV_LANGUAGES:
+        words = tokens(text, code)
+        if not words:
+            continue
+        *whole, last = words
+        for (key_code, key_words), concept_ids in _matcher_for(*_version()).items():
+            if key_code != code or not all(word in key_words for word in whole):
+                continue
+            if any(word.startswith(last) for word in key_words):
+                for concept_id in concept_ids:
+                    found[concept_id] = min(found.get(concept_id, 99), len(key_words))
+    return sorted(found, key=lambda pk: (found[pk], pk))[:MAX_FOUND]
+
+
+def concepts_for_browsing(language: str, text: str = "") -> QuerySet[Concept] | list[Concept]:
+    """The concepts to list, in the order of their label in `language`: all of them, or those
+    whose labels hold `text` (best matches first)."""
+    if text.strip():
+        ids = concepts_labelled(text)
+        by_id = Concept.objects.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
+    return Concept.objects.order_by(KT(f"labels__{language}").asc(nulls_last=True), "pk")
+
+
+def concept_with_relations(pk: int) -> Concept | None:
+    return Concept.objects.prefetch_related("broader", "narrower", "related").filter(pk=pk).first()
+
+
+def related_concepts(concepts: list[Concept], limit: int = 8) -> list[Concept]:
+    """The concepts a vocabulary relates to those of a query (related, narrower, broader), in one
+    query; UNBIS's file states no relations, a SKOS vocabulary may."""
+    ids = [concept.pk for concept in concepts]
+    if not ids:
+        return []
+    found = (
+        Concept.objects.filter(related__in=ids)
+        | Concept.objects.filter(broader__in=ids)
+        | Concept.objects.filter(narrower__in=ids)
+    )
+    return list(found.exclude(pk__in=ids).distinct().order_by("pk")[:limit])

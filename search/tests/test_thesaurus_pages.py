@@ -1,0 +1,79 @@
+"""The thesaurus pages: browsing concepts, one concept's labels and relations, links from search."""
+
+import pytest
+from django.urls import reverse
+
+from search.models import Concept
+from search.tests.test_thesaurus import SKOS_FILE
+from search.thesaurus import thesaurus_import
+
+
+@pytest.fixture
+def vocabulary(db, tmp_path):
+    path = tmp_path / "glossary.rdf"
+    path.write_text(SKOS_FILE, encoding="utf-8")
+    thesaurus_import(path=path, source="glossary")
+    terms = tmp_path / "terms.tsv"
+    terms.write_text(
+        "أسلحة بيولوجية\t生物武器\tbiological weapons\tarmes biologiques\t"
+        "Биологическое оружие\tarmas biologicas\r\n",
+        encoding="utf-8",
+    )
+    thesaurus_import(path=terms, source="UNBIS")
+
+
+def test_the_thesaurus_lists_every_concept_in_the_readers_language(client, vocabulary):
+    response = client.get(reverse("search:thesaurus"))
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 5
+    response = client.get("/fr/search/thesaurus/")
+    labels = [concept.labels.get("fr") for concept in response.context["page"]]
+    assert labels[:2] == ["armes biologiques", "organismes vivants modifiés"]  # French order
+    assert "armes biologiques" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("biolog", {"biological weapons"}),  # the start of a word
+        ("оруж", {"biological weapons"}),  # in another language and script
+        ("生物武器", {"biological weapons"}),
+        ("organismos vivos", {"living modified organisms"}),
+        ("OVM", {"living modified organisms", "moratorium on GMOs"}),  # other labels too
+        ("moratorium", {"moratorium on GMOs", "moratorium on GM seeds"}),
+        ("zzzz", set()),
+        ("' OR 1=1 --", set()),
+    ],
+)
+def test_concepts_are_found_by_their_labels(client, vocabulary, text, expected):
+    response = client.get(reverse("search:thesaurus"), {"q": text})
+    assert response.status_code == 200
+    assert {concept.labels["en"] for concept in response.context["page"]} == expected
+
+
+def test_a_concept_shows_its_labels_relations_and_a_search_for_it(client, vocabulary):
+    lmo = Concept.objects.get(uri="https://example.org/lmo")
+    response = client.get(f"/es/search/thesaurus/{lmo.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>organismos vivos modificados</h1>" in page
+    assert "OVM, transgénicos" in page and "organismes vivants modifiés" in page
+    assert "modern biotechnology" in page and "moratoria de los OVM" in page  # relations
+    assert "/es/search/?q=organismos%20vivos%20modificados" in page
+    assert client.get(reverse("search:concept", args=[999_999])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=False)
+def test_search_results_link_the_querys_concepts_and_those_related(client, vocabulary):
+    response = client.get("/es/search/", {"q": "moratoria de transgénicos"})
+    page = response.content.decode()
+    lmo = Concept.objects.get(uri="https://example.org/lmo")
+    assert f'href="/es/search/thesaurus/{lmo.pk}/"' in page
+    related = {concept.labels["en"] for concept in response.context["related_concepts"]}
+    assert related == {"modern biotechnology", "moratorium on GMOs"}
+
+
+def test_control_characters_and_broken_utf8_find_nothing(client, vocabulary):
+    response = client.get(reverse("search:thesaurus") + "?q=%00%ED%A0%80%1b")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
