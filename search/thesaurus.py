@@ -7,11 +7,11 @@ in its own language, so a French query finds the English and Chinese laws on the
 
 import csv
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from defusedxml import ElementTree
 from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.db.models import Count, Max
@@ -19,6 +19,10 @@ from django.db.models import Count, Max
 from search.analysis import fold, tokens
 from search.models import Concept
 
+# SecBio's own vocabulary of biosafety and biosecurity law (SKOS), loaded beside UNBIS, whose
+# general terms lack much of the field's ("select agent", "containment level", "moratorium").
+GLOSSARY = Path(__file__).resolve().parent / "data" / "biosafety-glossary.rdf"
+GLOSSARY_SOURCE = "SecBio glossary"
 TSV_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]  # column order of UNBIS unbis_terms.tsv
 VERSION_KEY = "thesaurus-version"
 VERSION_TTL = 60  # seconds: how long another process may search with a replaced thesaurus
@@ -65,7 +69,8 @@ def _read_skos(path: Path) -> list[_Row]:
     """Each skos:Concept of an RDF/XML file: its prefLabel and altLabels in the six languages,
     and the broader, narrower and related concepts it names."""
     rows = []
-    for _event, element in ET.iterparse(path):  # noqa: S314
+    # defusedxml: a vocabulary file comes from outside (entity expansion, external entities).
+    for _event, element in ElementTree.iterparse(path):
         if element.tag != f"{{{SKOS}}}Concept":
             continue
         row = _Row({}, uri=element.get(f"{{{RDF}}}about", ""))

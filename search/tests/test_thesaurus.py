@@ -182,3 +182,28 @@ def test_a_new_import_replaces_the_relations_of_its_vocabulary(glossary, tmp_pat
     thesaurus_import(path=path, source="glossary")
     assert Concept.objects.count() == 4
     assert Concept.related.through.objects.count() == 2  # one relation, stored both ways
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (SKOS_FILE[:400], "could not be read"),  # cut short
+        (
+            '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+            "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>&b;</rdf:RDF>",
+            "could not be read",  # entity expansion is refused
+        ),
+    ],
+)
+def test_a_bad_vocabulary_file_is_refused_and_the_loaded_one_kept(
+    glossary, tmp_path, content, message
+):
+    from django.core.management import CommandError, call_command
+
+    from search.models import Concept
+
+    path = tmp_path / "bad.rdf"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("import-thesaurus", str(path), "--source", "glossary")
+    assert Concept.objects.filter(source="glossary").count() == 4

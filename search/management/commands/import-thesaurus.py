@@ -1,4 +1,5 @@
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -21,6 +22,6 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is not a file.")
         try:
             count = thesaurus_import(path=path, source=source)
-        except (UnicodeDecodeError, ValueError) as error:
+        except (UnicodeDecodeError, ValueError, ParseError) as error:
             raise CommandError(f"{path} could not be read: {error}") from None
         self.stdout.write(f"{count} concepts loaded from {path} ({source}).")
