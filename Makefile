@@ -49,6 +49,7 @@ run: install
 	@# The team's corpus makes a richer demo library when it sits beside the project.
 	@if [ -d ../shared/corpus ]; then $(BIN)/secbio import-documents ../shared/corpus --no-progress; fi
 	@if [ -f ../shared/thesaurus/unbis_terms.tsv ]; then $(BIN)/secbio import-thesaurus ../shared/thesaurus/unbis_terms.tsv; fi
+	$(BIN)/secbio import-thesaurus search/data/biosafety-glossary.rdf --source "SecBio glossary"
 	$(BIN)/secbio serve $(ADDR)
 
 ## test: install the test dependencies and run the whole suite (DATABASE_URL picks the database)

@@ -180,6 +180,7 @@ def load_corpus(corpus: Path) -> None:
     from django.core.management import call_command
 
     from accounts.models import User
+    from search.thesaurus import GLOSSARY, GLOSSARY_SOURCE
 
     call_command("demo", "--without-personas", verbosity=0)
 
@@ -195,6 +196,7 @@ def load_corpus(corpus: Path) -> None:
     thesaurus = corpus.parent / "thesaurus" / "unbis_terms.tsv"
     if thesaurus.exists():
         call_command("import-thesaurus", str(thesaurus), verbosity=0)
+    call_command("import-thesaurus", str(GLOSSARY), "--source", GLOSSARY_SOURCE, verbosity=0)
 
 
 def main(argv=None) -> int:

@@ -204,22 +204,34 @@ def _acronyms_for(count: int, last: int | None) -> dict[str, dict[int, str]]:
     a vocabulary gives as other labels, -> {concept id: the label they stand for}, read once per
     version of the thesaurus. The French law on GMOs never writes "OGM": a query "utilisation
     confinée d'OGM" now finds it (hybrid nDCG@10 0.20 -> 0.46; overall 0.814 -> 0.817 on
-    benchmarks/search_eval)."""
+    benchmarks/search_eval).
+
+    An acronym of more than MAX_ACRONYM_MEANINGS meanings is left out; two vocabularies'
+    concepts with the same English label (UNBIS's and the glossary's GMOs) are one meaning.
+    """
     index: dict[str, dict[int, str]] = {}
+    senses: dict[str, set[str]] = {}
     for concept_id, labels, alt_labels in Concept.objects.values_list("pk", "labels", "alt_labels"):
+        sense = fold(labels.get("en") or next(iter(labels.values()), ""))
         # An acronym the vocabulary gives first: it is spelled out in its own language.
-        for code, others in alt_labels.items():
-            spelled = labels.get(code) or labels.get("en") or next(iter(labels.values()), "")
-            for other in others:
-                if _WRITTEN_ACRONYM.fullmatch(other):
-                    index.setdefault(fold(other), {}).setdefault(concept_id, spelled)
-        for code in _MINOR_WORDS:
-            if (label := labels.get(code)) and (acronym := _acronym(label, code)):
-                index.setdefault(acronym, {}).setdefault(concept_id, label)
+        found = [
+            (fold(other), labels.get(code) or labels.get("en") or sense)
+            for code, others in alt_labels.items()
+            for other in others
+            if _WRITTEN_ACRONYM.fullmatch(other)
+        ]
+        found += [
+            (acronym, label)
+            for code in _MINOR_WORDS
+            if (label := labels.get(code)) and (acronym := _acronym(label, code))
+        ]
+        for acronym, label in found:
+            index.setdefault(acronym, {}).setdefault(concept_id, label)
+            senses.setdefault(acronym, set()).add(sense)
     return {
         acronym: meanings
         for acronym, meanings in index.items()
-        if len(meanings) <= MAX_ACRONYM_MEANINGS
+        if len(senses[acronym]) <= MAX_ACRONYM_MEANINGS
     }
 
 
@@ -249,7 +261,8 @@ def spelled_out(text: str) -> str:
 
     def spell(match):
         meanings = acronyms.get(fold(match.group(1)), {})
-        return next(iter(meanings.values())) if len(meanings) == 1 else match.group(0)
+        spelled = {fold(label): label for label in meanings.values()}
+        return next(iter(spelled.values())) if len(spelled) == 1 else match.group(0)
 
     return _ACRONYM.sub(spell, text)
 
