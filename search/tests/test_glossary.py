@@ -49,3 +49,26 @@ def test_the_glossary_imports_and_a_term_finds_its_labels_in_the_other_languages
         assert concept in found, concept.labels["en"]
         labels = set(expansions(found))
         assert {(code, concept.labels[code]) for code in TSV_LANGUAGES} <= labels
+
+
+@pytest.mark.django_db
+def test_the_glossarys_relations_are_imported_and_shown_beside_a_search(client):
+    from search.models import Concept
+
+    thesaurus_import(path=GLOSSARY, source=GLOSSARY_SOURCE)
+    related = Concept.objects.filter(related__isnull=False).distinct().count()
+    broader = Concept.objects.filter(broader__isnull=False).distinct().count()
+    assert related > 100 and broader > 20
+    concept = Concept.objects.filter(related__isnull=False).order_by("pk").first()
+    response = client.get("/en/search/", {"q": concept.labels["en"]})
+    found = response.context["concepts"]
+    assert concept in found
+    shown = {other.pk for other in response.context["related_concepts"]}
+    near = Concept.objects.filter(pk__in=[c.pk for c in found])
+    expected = (
+        set(Concept.objects.filter(related__in=near).values_list("pk", flat=True))
+        | set(Concept.objects.filter(broader__in=near).values_list("pk", flat=True))
+        | set(Concept.objects.filter(narrower__in=near).values_list("pk", flat=True))
+    )
+    assert shown and shown <= expected
+    assert set(concept.related.values_list("pk", flat=True)) & shown
