@@ -20,11 +20,15 @@ def concepts_labelled(text: str) -> list[int]:
         if not words:
             continue
         *whole, last = words
-        for (key_code, key_words), concept_ids in _matcher_for(*_version()).items():
-            if key_code != code or not all(word in key_words for word in whole):
+        prefix = f"{code}:"
+        for key, concept_ids in _matcher_for(*_version()).items():
+            if not key.startswith(prefix):
+                continue
+            key_words = key[len(prefix) :].split()
+            if not all(word in key_words for word in whole):
                 continue
             if any(word.startswith(last) for word in key_words):
-                for concept_id in concept_ids:
+                for concept_id in concept_ids if isinstance(concept_ids, tuple) else (concept_ids,):
                     found[concept_id] = min(found.get(concept_id, 99), len(key_words))
     return sorted(found, key=lambda pk: (found[pk], pk))[:MAX_FOUND]
 
