@@ -383,7 +383,11 @@ def _scores(
 
     broad_is_cheap = backend().BROAD_MATCHES_ARE_CHEAP
     by_meaning = mode != "lexical" or (query.expansions and not broad_is_cheap)
-    vector = ranking.query_vector(spelled_out(query.positive_text)) if by_meaning else None
+    vector = (
+        ranking.query_vector(spelled_out(query.positive_text, content_language()))
+        if by_meaning
+        else None
+    )
     passages = nearest() if by_meaning else []
     word_ranking: list[int] = []
     if mode != "semantic":

@@ -211,41 +211,51 @@ def _acronym(label: str, code: str) -> str | None:
 _WRITTEN_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,6}")
 
 
+@dataclass
+class _Acronym:
+    """What an acronym stands for: its concepts, their meanings (English labels), and the label
+    it spells in each language where it is one (a vocabulary's acronym, or a label's initials)."""
+
+    concept_ids: list[int] = field(default_factory=list)
+    senses: set[str] = field(default_factory=set)
+    spelled: dict[str, str] = field(default_factory=dict)
+
+
 @cache
-def _acronyms_for(count: int, last: int | None) -> dict[str, dict[int, str]]:
+def _acronyms_for(count: int, last: int | None) -> dict[str, _Acronym]:
     """Initials of the labels ("ogm" for "organismes génétiquement modifiés"), and the acronyms
-    a vocabulary gives as other labels, -> {concept id: the label they stand for}, read once per
-    version of the thesaurus. The French law on GMOs never writes "OGM": a query "utilisation
-    confinée d'OGM" now finds it (hybrid nDCG@10 0.20 -> 0.46; overall 0.814 -> 0.817 on
-    benchmarks/search_eval).
+    a vocabulary gives as other labels, read once per version of the thesaurus. The French law
+    on GMOs never writes "OGM": a query "utilisation confinée d'OGM" now finds it (hybrid
+    nDCG@10 0.20 -> 0.46; overall 0.814 -> 0.817 on benchmarks/search_eval).
 
     An acronym of more than MAX_ACRONYM_MEANINGS meanings is left out; two vocabularies'
     concepts with the same English label (UNBIS's and the glossary's GMOs) are one meaning.
     """
-    index: dict[str, dict[int, str]] = {}
-    senses: dict[str, set[str]] = {}
+    index: dict[str, _Acronym] = {}
     rows = Concept.objects.values_list("pk", "labels", "alt_labels").iterator(chunk_size=1000)
     for concept_id, labels, alt_labels in rows:
         sense = fold(labels.get("en") or next(iter(labels.values()), ""))
-        # An acronym the vocabulary gives first: it is spelled out in its own language.
-        found = [
-            (fold(other), labels.get(code) or labels.get("en") or sense)
-            for code, others in alt_labels.items()
-            for other in others
+        found = [  # (acronym, its language): a vocabulary's acronyms, then labels' initials
+            (fold(other), code)
+            for code in TSV_LANGUAGES  # in a fixed order: PostgreSQL's jsonb sorts the keys
+            for other in alt_labels.get(code, [])
             if _WRITTEN_ACRONYM.fullmatch(other)
         ]
         found += [
-            (acronym, label)
+            (acronym, code)
             for code in _MINOR_WORDS
             if (label := labels.get(code)) and (acronym := _acronym(label, code))
         ]
-        for acronym, label in found:
-            index.setdefault(acronym, {}).setdefault(concept_id, label)
-            senses.setdefault(acronym, set()).add(sense)
+        for acronym, code in found:
+            entry = index.setdefault(acronym, _Acronym())
+            if concept_id not in entry.concept_ids:
+                entry.concept_ids.append(concept_id)
+            entry.senses.add(sense)
+            entry.spelled.setdefault(code, labels.get(code) or labels.get("en") or sense)
     return {
-        acronym: meanings
-        for acronym, meanings in index.items()
-        if len(senses[acronym]) <= MAX_ACRONYM_MEANINGS
+        acronym: entry
+        for acronym, entry in index.items()
+        if len(entry.senses) <= MAX_ACRONYM_MEANINGS
     }
 
 
@@ -263,20 +273,22 @@ def _acronyms_in(text: str) -> list[str]:
     return [fold(acronym) for acronym in _ACRONYM.findall(text)]
 
 
-def spelled_out(text: str) -> str:
+def spelled_out(text: str, language: str | None = None) -> str:
     """`text` with each acronym that stands for one concept written as the label it spells
     ("GMO moratorium": "genetically modified organisms moratorium"), for the query's embedding:
-    the model reads acronyms poorly. Meaning alone 0.710 -> 0.727, hybrid 0.829 -> 0.833 on
-    benchmarks/search_eval ("utilisation confinée d'OGM" 0.46 -> 0.75; "GMO moratorium", an
-    acronym the model knows, 0.26 -> 0.22)."""
+    the model reads acronyms poorly. The label is the one in `language` (the reader's) when the
+    acronym is one there ("OGM": French and Spanish), else in the first language it is one in.
+    Meaning alone 0.710 -> 0.727, hybrid 0.829 -> 0.833 on benchmarks/search_eval ("utilisation
+    confinée d'OGM" 0.46 -> 0.75; "GMO moratorium", an acronym the model knows, 0.26 -> 0.22)."""
     if not _acronyms_in(text):
         return text
     acronyms = _acronyms_for(*_version())
 
     def spell(match):
-        meanings = acronyms.get(fold(match.group(1)), {})
-        spelled = {fold(label): label for label in meanings.values()}
-        return next(iter(spelled.values())) if len(spelled) == 1 else match.group(0)
+        entry = acronyms.get(fold(match.group(1)))
+        if entry is None or len(entry.senses) != 1:
+            return match.group(0)
+        return entry.spelled.get(language or "") or next(iter(entry.spelled.values()))
 
     return _ACRONYM.sub(spell, text)
 
@@ -312,7 +324,7 @@ def concepts_in(text: str, languages: list[str], own: set[str] | None = None) ->
                     unsure.pop(concept_id, None)
     acronyms = _acronyms_for(*version)
     for acronym in _acronyms_in(text):
-        for concept_id in acronyms.get(acronym, {}):
+        for concept_id in acronyms[acronym].concept_ids if acronym in acronyms else ():
             found[concept_id] = max(found.get(concept_id, 0), len(acronym))
             unsure.pop(concept_id, None)
     candidates = Concept.objects.filter(pk__in=[*found, *unsure])

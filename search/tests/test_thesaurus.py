@@ -207,3 +207,16 @@ def test_a_bad_vocabulary_file_is_refused_and_the_loaded_one_kept(
     with pytest.raises(CommandError, match=message):
         call_command("import-thesaurus", str(path), "--source", "glossary")
     assert Concept.objects.filter(source="glossary").count() == 4
+
+
+def test_an_acronym_of_two_languages_is_spelled_out_in_the_readers(thesaurus):
+    from search.thesaurus import spelled_out
+
+    # "OGM" is the French and the Spanish initials of the same concept.
+    assert spelled_out("moratoria de OGM", "es") == (
+        "moratoria de organismos geneticamente modificados"
+    )
+    assert spelled_out("moratoire sur les OGM", "fr") == (
+        "moratoire sur les organismes genetiquement modifies"
+    )
+    assert spelled_out("OGM", "zh") == "organismes genetiquement modifies"  # the first language
