@@ -77,3 +77,17 @@ def test_control_characters_and_broken_utf8_find_nothing(client, vocabulary):
     response = client.get(reverse("search:thesaurus") + "?q=%00%ED%A0%80%1b")
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 0
+
+
+def test_the_thesaurus_is_paginated(client, db, tmp_path):
+    path = tmp_path / "many.tsv"
+    path.write_text(
+        "".join(f"\t\tconcept {number:03d}\t\t\t\r\n" for number in range(120)), encoding="utf-8"
+    )
+    thesaurus_import(path=path, source="many")
+    first = client.get(reverse("search:thesaurus"))
+    assert len(first.context["page"]) == 100
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    last = client.get(reverse("search:thesaurus"), {"page": 99})  # past the end: the last page
+    assert [c.labels["en"] for c in last.context["page"]][-1] == "concept 119"
+    assert 'rel="prev"' in last.content.decode()
