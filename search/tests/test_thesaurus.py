@@ -2,7 +2,8 @@
 
 import pytest
 
-from search.thesaurus import concepts_in, thesaurus_import
+from search.tests.vocabularies import SKOS_FILE, imported
+from search.thesaurus import concepts_in
 
 TERMS = (
     "الكائنات المحورة وراثيا\t基因改变的生物体\tgenetically modified organisms\t"
@@ -20,9 +21,7 @@ TERMS = (
 
 @pytest.fixture
 def thesaurus(db, tmp_path):
-    path = tmp_path / "terms.tsv"
-    path.write_text(TERMS, encoding="utf-8")
-    thesaurus_import(path=path, source="test")
+    imported(tmp_path, "terms.tsv", TERMS, "test")
 
 
 def _english(text, languages=("fr", "en", "ru")):
@@ -71,9 +70,7 @@ def test_the_thesaurus_version_is_read_once_and_an_import_renews_it(
     concepts_in("GMO", ["en"])
     with django_assert_num_queries(1):  # the concepts found; not the count of all of them
         assert _english("GMO") == {"genetically modified organisms"}
-    path = tmp_path / "other.tsv"
-    path.write_text("\t\tgenetic modification orders\t\t\t\r\n", encoding="utf-8")
-    thesaurus_import(path=path, source="other")
+    imported(tmp_path, "other.tsv", "\t\tgenetic modification orders\t\t\t\r\n", "other")
     assert _english("GMO") == {"genetically modified organisms", "genetic modification orders"}
 
 
@@ -95,13 +92,11 @@ def test_an_acronym_is_spelled_out_for_the_query_embedding(thesaurus):
 
 def test_a_one_word_label_read_in_another_language_must_be_written_as_the_label(db, tmp_path):
     # Spanish "desarme" has the stem "des": a French "des" read as Spanish must not find it.
-    path = tmp_path / "terms.tsv"
-    path.write_text(
+    terms = (
         "نزع السلاح\t裁军\tdisarmament\tdesarmement\tРазоружение\tdesarme\r\n"
-        "الحجر الصحي\t检疫\tquarantine\tquarantaine\tКарантин\tcuarentena\r\n",
-        encoding="utf-8",
+        "الحجر الصحي\t检疫\tquarantine\tquarantaine\tКарантин\tcuarentena\r\n"
     )
-    thesaurus_import(path=path, source="test")
+    imported(tmp_path, "terms.tsv", terms, "test")
     languages = ["fr", "en", "es", "ru"]
 
     def english(text, own):
@@ -115,39 +110,9 @@ def test_a_one_word_label_read_in_another_language_must_be_written_as_the_label(
     assert english("desarme", {"fr"}) == {"disarmament"}  # the Spanish label as written
 
 
-SKOS_FILE = """<?xml version="1.0" encoding="UTF-8"?>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-         xmlns:skos="http://www.w3.org/2004/02/skos/core#">
-  <skos:Concept rdf:about="https://example.org/lmo">
-    <skos:prefLabel xml:lang="en">living modified organisms</skos:prefLabel>
-    <skos:prefLabel xml:lang="fr">organismes vivants modifiés</skos:prefLabel>
-    <skos:prefLabel xml:lang="es">organismos vivos modificados</skos:prefLabel>
-    <skos:altLabel xml:lang="es">OVM</skos:altLabel>
-    <skos:altLabel xml:lang="es">transgénicos</skos:altLabel>
-    <skos:broader rdf:resource="https://example.org/biotech"/>
-    <skos:related rdf:resource="https://example.org/moratorium"/>
-    <skos:related rdf:resource="https://example.org/not-in-this-file"/>
-  </skos:Concept>
-  <skos:Concept rdf:about="https://example.org/biotech">
-    <skos:prefLabel xml:lang="en">modern biotechnology</skos:prefLabel>
-  </skos:Concept>
-  <skos:Concept rdf:about="https://example.org/moratorium">
-    <skos:prefLabel xml:lang="en">moratorium on GMOs</skos:prefLabel>
-    <skos:prefLabel xml:lang="es">moratoria de los OVM</skos:prefLabel>
-    <skos:narrower rdf:resource="https://example.org/seed-moratorium"/>
-  </skos:Concept>
-  <skos:Concept rdf:about="https://example.org/seed-moratorium">
-    <skos:prefLabel xml:lang="en">moratorium on GM seeds</skos:prefLabel>
-  </skos:Concept>
-</rdf:RDF>
-"""
-
-
 @pytest.fixture
 def glossary(db, tmp_path):
-    path = tmp_path / "glossary.rdf"
-    path.write_text(SKOS_FILE, encoding="utf-8")
-    assert thesaurus_import(path=path, source="glossary") == 4
+    assert imported(tmp_path, "glossary.rdf", SKOS_FILE, "glossary") == 4
 
 
 def test_a_skos_file_gives_other_labels_and_relations(glossary):
@@ -177,9 +142,12 @@ def test_other_labels_name_their_concept_and_are_searched_for(glossary):
 def test_a_new_import_replaces_the_relations_of_its_vocabulary(glossary, tmp_path):
     from search.models import Concept
 
-    path = tmp_path / "glossary.rdf"
-    path.write_text(SKOS_FILE.replace("https://example.org/not-in-this-file", ""), "utf-8")
-    thesaurus_import(path=path, source="glossary")
+    imported(
+        tmp_path,
+        "glossary.rdf",
+        SKOS_FILE.replace("https://example.org/not-in-this-file", ""),
+        "glossary",
+    )
     assert Concept.objects.count() == 4
     assert Concept.related.through.objects.count() == 2  # one relation, stored both ways
 

@@ -4,22 +4,17 @@ import pytest
 from django.urls import reverse
 
 from search.models import Concept
-from search.tests.test_thesaurus import SKOS_FILE
-from search.thesaurus import thesaurus_import
+from search.tests.vocabularies import SKOS_FILE, imported
 
 
 @pytest.fixture
 def vocabulary(db, tmp_path):
-    path = tmp_path / "glossary.rdf"
-    path.write_text(SKOS_FILE, encoding="utf-8")
-    thesaurus_import(path=path, source="glossary")
-    terms = tmp_path / "terms.tsv"
-    terms.write_text(
+    imported(tmp_path, "glossary.rdf", SKOS_FILE, "glossary")
+    terms = (
         "أسلحة بيولوجية\t生物武器\tbiological weapons\tarmes biologiques\t"
-        "Биологическое оружие\tarmas biologicas\r\n",
-        encoding="utf-8",
+        "Биологическое оружие\tarmas biologicas\r\n"
     )
-    thesaurus_import(path=terms, source="UNBIS")
+    imported(tmp_path, "terms.tsv", terms, "UNBIS")
 
 
 def test_the_thesaurus_lists_every_concept_in_the_readers_language(client, vocabulary):
@@ -80,11 +75,8 @@ def test_control_characters_and_broken_utf8_find_nothing(client, vocabulary):
 
 
 def test_the_thesaurus_is_paginated(client, db, tmp_path):
-    path = tmp_path / "many.tsv"
-    path.write_text(
-        "".join(f"\t\tconcept {number:03d}\t\t\t\r\n" for number in range(120)), encoding="utf-8"
-    )
-    thesaurus_import(path=path, source="many")
+    terms = "".join(f"\t\tconcept {number:03d}\t\t\t\r\n" for number in range(120))
+    imported(tmp_path, "many.tsv", terms, "many")
     first = client.get(reverse("search:thesaurus"))
     assert len(first.context["page"]) == 100
     assert 'rel="next" href="?page=2"' in first.content.decode()

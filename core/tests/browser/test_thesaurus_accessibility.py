@@ -4,17 +4,14 @@ import pytest
 
 from core.tests.browser.conftest import LANGUAGES, axe_violations, describe_violations
 from search.models import Concept
-from search.tests.test_thesaurus import SKOS_FILE
-from search.thesaurus import thesaurus_import
+from search.tests.vocabularies import SKOS_FILE, imported
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def concept(transactional_db, tmp_path):
-    path = tmp_path / "glossary.rdf"
-    path.write_text(SKOS_FILE, encoding="utf-8")
-    thesaurus_import(path=path, source="glossary")
+    imported(tmp_path, "glossary.rdf", SKOS_FILE, "glossary")
     return Concept.objects.get(uri="https://example.org/lmo")
 
 

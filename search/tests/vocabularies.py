@@ -1,0 +1,37 @@
+"""Vocabularies for the thesaurus tests: a small SKOS file, and a way to load any file."""
+
+from search.thesaurus import thesaurus_import
+
+SKOS_FILE = """<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+  <skos:Concept rdf:about="https://example.org/lmo">
+    <skos:prefLabel xml:lang="en">living modified organisms</skos:prefLabel>
+    <skos:prefLabel xml:lang="fr">organismes vivants modifiés</skos:prefLabel>
+    <skos:prefLabel xml:lang="es">organismos vivos modificados</skos:prefLabel>
+    <skos:altLabel xml:lang="es">OVM</skos:altLabel>
+    <skos:altLabel xml:lang="es">transgénicos</skos:altLabel>
+    <skos:broader rdf:resource="https://example.org/biotech"/>
+    <skos:related rdf:resource="https://example.org/moratorium"/>
+    <skos:related rdf:resource="https://example.org/not-in-this-file"/>
+  </skos:Concept>
+  <skos:Concept rdf:about="https://example.org/biotech">
+    <skos:prefLabel xml:lang="en">modern biotechnology</skos:prefLabel>
+  </skos:Concept>
+  <skos:Concept rdf:about="https://example.org/moratorium">
+    <skos:prefLabel xml:lang="en">moratorium on GMOs</skos:prefLabel>
+    <skos:prefLabel xml:lang="es">moratoria de los OVM</skos:prefLabel>
+    <skos:narrower rdf:resource="https://example.org/seed-moratorium"/>
+  </skos:Concept>
+  <skos:Concept rdf:about="https://example.org/seed-moratorium">
+    <skos:prefLabel xml:lang="en">moratorium on GM seeds</skos:prefLabel>
+  </skos:Concept>
+</rdf:RDF>
+"""
+
+
+def imported(tmp_path, name: str, content: str, source: str) -> int:
+    """Write `content` as the file `name` and import it as the vocabulary `source`."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return thesaurus_import(path=path, source=source)
