@@ -6,7 +6,7 @@ from django.db.models.fields.json import KT
 
 from search.analysis import tokens
 from search.models import Concept
-from search.thesaurus import TSV_LANGUAGES, _matcher_for, _version
+from search.thesaurus import MAX_NGRAM, TSV_LANGUAGES, ids_of, label_index, version
 
 MAX_FOUND = 500  # concepts a browse filter lists at most (UNBIS has 7 121)
 RELATED_TTL = 600  # seconds
@@ -16,22 +16,19 @@ def concepts_labelled(text: str) -> list[int]:
     """Ids of the concepts with a label (any language, any of its labels) holding every word of
     `text` as the language analyses it, the last word as a prefix ("biolog" finds "biological
     weapons", "оруж" finds "Биологическое оружие"), shortest labels first."""
+    readings = {code: words for code in TSV_LANGUAGES if (words := tokens(text, code))}
     found: dict[int, int] = {}
-    for code in TSV_LANGUAGES:
-        words = tokens(text, code)
-        if not words:
-            continue
+    for key, ids in label_index().items():  # one pass over the labels, every language at once
+        code, _sep, label = key.partition(":")
+        if (words := readings.get(code)) is None or words[-1] not in label:
+            continue  # most labels lack the last word's start: no need to split them
         *whole, last = words
-        prefix = f"{code}:"
-        for key, concept_ids in _matcher_for(*_version()).items():
-            if not key.startswith(prefix):
-                continue
-            key_words = key[len(prefix) :].split()
-            if not all(word in key_words for word in whole):
-                continue
-            if any(word.startswith(last) for word in key_words):
-                for concept_id in concept_ids if isinstance(concept_ids, tuple) else (concept_ids,):
-                    found[concept_id] = min(found.get(concept_id, 99), len(key_words))
+        key_words = label.split()
+        if all(word in key_words for word in whole) and any(
+            word.startswith(last) for word in key_words
+        ):
+            for concept_id in ids_of(ids):
+                found[concept_id] = min(found.get(concept_id, MAX_NGRAM + 1), len(key_words))
     return sorted(found, key=lambda pk: (found[pk], pk))[:MAX_FOUND]
 
 
@@ -68,5 +65,5 @@ def related_concepts(concepts: list[Concept], limit: int = 8) -> list[Concept]:
         return list(found.exclude(pk__in=ids).order_by("pk")[:limit])
 
     # Cached by the thesaurus's version: 3-5 ms on PostgreSQL for each page of a search.
-    key = f"related-concepts:{'-'.join(map(str, _version()))}:{limit}:{','.join(map(str, ids))}"
+    key = f"related-concepts:{'-'.join(map(str, version()))}:{limit}:{','.join(map(str, ids))}"
     return cache.get_or_set(key, read, RELATED_TTL)

@@ -153,7 +153,7 @@ def _keys(labels: dict[str, str], alt_labels: dict[str, list[str]] | None = None
     return list(dict.fromkeys(keys))
 
 
-def _version() -> tuple[int, int | None]:
+def version() -> tuple[int, int | None]:
     """(count, last id) of the concepts: a re-import changes it, and each process then reads
     the labels again. Kept in the cache for VERSION_TTL seconds, since counting the concepts
     read the whole table on every search (1.3 ms on SQLite); an import clears it."""
@@ -184,9 +184,18 @@ def _matcher_for(count: int, last: int | None) -> dict[str, int | tuple[int, ...
     return index
 
 
-def _concepts_keyed(index: dict, code: str, words) -> tuple[int, ...]:
-    found = index.get(f"{code}:{' '.join(words)}", ())
+def ids_of(found: int | tuple[int, ...]) -> tuple[int, ...]:
+    """The concept ids of one entry of `label_index`."""
     return found if isinstance(found, tuple) else (found,)
+
+
+def label_index() -> dict[str, int | tuple[int, ...]]:
+    """The current thesaurus's analysed labels ("fr:arm biolog") -> concept id(s) (`ids_of`)."""
+    return _matcher_for(*version())
+
+
+def _concepts_keyed(index: dict, code: str, words) -> tuple[int, ...]:
+    return ids_of(index.get(f"{code}:{' '.join(words)}", ()))
 
 
 # An acronym as people type it: capitals of the Latin or Cyrillic alphabet ("OGM", "d'OGM",
@@ -261,9 +270,9 @@ def _acronyms_for(count: int, last: int | None) -> dict[str, _Acronym]:
 
 def preload() -> None:
     """Read the label index now rather than at the first search (web processes: search/warmup.py)."""
-    version = _version()
-    _matcher_for(*version)
-    _acronyms_for(*version)
+    current = version()
+    _matcher_for(*current)
+    _acronyms_for(*current)
 
 
 def _acronyms_in(text: str) -> list[str]:
@@ -282,7 +291,7 @@ def spelled_out(text: str, language: str | None = None) -> str:
     confinée d'OGM" 0.46 -> 0.75; "GMO moratorium", an acronym the model knows, 0.26 -> 0.22)."""
     if not _acronyms_in(text):
         return text
-    acronyms = _acronyms_for(*_version())
+    acronyms = _acronyms_for(*version())
 
     def spell(match):
         entry = acronyms.get(fold(match.group(1)))
@@ -304,8 +313,8 @@ def concepts_in(text: str, languages: list[str], own: set[str] | None = None) ->
     that of nothing, but in French that of "loyer" (rent) — the latter stays, a reading in the
     query's own language.
     """
-    version = _version()
-    index = _matcher_for(*version)
+    current = version()
+    index = _matcher_for(*current)
     own = set(languages) if own is None else own
     found: dict[int, int] = {}
     unsure: dict[int, set[tuple[str, str]]] = {}  # one-word matches in another language
@@ -322,7 +331,7 @@ def concepts_in(text: str, languages: list[str], own: set[str] | None = None) ->
                         continue
                     found[concept_id] = max(found.get(concept_id, 0), size)
                     unsure.pop(concept_id, None)
-    acronyms = _acronyms_for(*version)
+    acronyms = _acronyms_for(*current)
     for acronym in _acronyms_in(text):
         for concept_id in acronyms[acronym].concept_ids if acronym in acronyms else ():
             found[concept_id] = max(found.get(concept_id, 0), len(acronym))

@@ -40,7 +40,4 @@ def query_with(context, **changes) -> str:
 @register.filter
 def concept_label(concept) -> str:
     """A thesaurus concept's label in the reader's language, else in English."""
-    labels = concept.labels
-    return (
-        labels.get(languages.content_language(get_language())) or labels.get("en") or str(concept)
-    )
+    return concept.label_in(languages.content_language(get_language()))
