@@ -13,9 +13,33 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', "") + '"'
 
 
-def fts_expression(query: Query, languages: list[str | None]) -> str | None:
-    """Any language's reading of the query may match; an excluded word excludes in every reading."""
-    alternatives, excluded = [], []
+def _label_words(group: list[str]) -> list[str]:
+    """The words a label's matches must hold. jieba's search mode gives a Chinese word and its
+    parts (实验室: 实验, 实验室); once the word is required a part adds nothing to the match, only
+    a second share of BM25 to the Chinese texts."""
+    return [
+        token for token in group if not any(token != other and token in other for other in group)
+    ]
+
+
+def fts_expression(
+    query: Query, languages: list[str | None], *, boost_phrases: bool = False
+) -> str | None:
+    """Any language's reading of the query may match; an excluded word excludes in every reading.
+
+    As on PostgreSQL (postgres.tsquery), the words of a thesaurus label need only all be there,
+    not side by side: a text may write "organismos modificados genéticamente" for the label
+    "organismos genéticamente modificados", and jieba may cut a Chinese label differently
+    inside a sentence. Quoted phrases stay phrases.
+
+    `boost_phrases` (for ranking, `match`): each reading of the query and each label is added
+    again as one phrase, so that BM25 counts a second time a text holding it as written, side
+    by side and in order, as a phrase boost does (Solr's `pf`); the rows matched stay the same.
+    Against matching and ranking the labels as phrases only: hybrid nDCG@10 0.842 -> 0.854,
+    across languages 0.853 -> 0.877, words only 0.693 -> 0.712 (the labels' words, without the
+    boost: 0.845 / 0.867 / 0.671).
+    """
+    alternatives, phrases, excluded = [], [], []
     for language in languages:
         required, language_excluded = query.clauses(language)
         excluded += language_excluded
@@ -23,9 +47,14 @@ def fts_expression(query: Query, languages: list[str | None]) -> str | None:
             alternatives.append(
                 "(" + " AND ".join(_quote(" ".join(group)) for group in required) + ")"
             )
-    alternatives += [_quote(" ".join(group)) for group in query.expansion_groups()]
+            phrases.append(_quote(" ".join(token for group in required for token in group)))
+    for group in query.expansion_groups():
+        alternatives.append("(" + " AND ".join(map(_quote, _label_words(group))) + ")")
+        phrases.append(_quote(" ".join(group)))
     if not alternatives:
         return None
+    if boost_phrases:
+        alternatives += phrases
     expression = " OR ".join(dict.fromkeys(alternatives))
     if excluded:
         expression = f"({expression}) NOT ({' OR '.join(_quote(token) for token in dict.fromkeys(excluded))})"
@@ -106,7 +135,7 @@ def match(
         if not ranked:
             ranked_expression = None
         elif few:
-            ranked_expression = expression
+            ranked_expression = fts_expression(query, languages, boost_phrases=True)
         else:
             literal = fts_expression(replace(query, expansions=[]), languages)
             ranked_expression = "{title} : (" + literal + ")" if literal else None

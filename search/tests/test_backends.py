@@ -2,6 +2,7 @@
 matches they rank, and how they keep to a reader's filters however many others match."""
 
 import pytest
+from django.db import connection
 
 from search import services
 from search.backends import backend
@@ -147,3 +148,50 @@ def test_postgresql_ranks_by_any_term_of_every_reading_and_expansion_never_an_ex
     ranking = rank_tsquery(query, [None, "fr"]).split(" | ")
     assert ranking == ["'utilisation'", "'confinee'", "'utilis'", "'confine'", "'contain'", "'use'"]
     assert rank_tsquery(parse("-OGM"), [None, "fr"]) is None
+
+
+@pytest.fixture
+def label_entries(db):
+    """Three Spanish entries: the label's words side by side, apart, and one of them only."""
+    texts = {
+        1: "los organismos genéticamente modificados destinados al cultivo",
+        2: "los organismos destinados al cultivo, modificados genéticamente",
+        3: "los organismos destinados al cultivo",
+    }
+    for object_id, body in texts.items():
+        services.entry_index(
+            content_type=KIND, object_id=object_id, language="es", title="Ley", body=body
+        )
+
+
+def _label_query():
+    query = parse("transgénicos")
+    query.expansions = [("es", "organismos genéticamente modificados")]
+    return query
+
+
+@pytest.mark.django_db
+def test_a_label_matches_where_its_words_are_apart(label_entries):
+    found = backend().match(content_type=KIND, query=_label_query(), languages=["es"], limit=10)
+    assert {object_id for object_id, _score in found} == {1, 2}
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="SQLite's ranking (BM25 with a phrase boost); PostgreSQL ranks by ts_rank",
+)
+def test_a_label_written_as_the_thesaurus_writes_it_ranks_first(label_entries):
+    found = backend().match(content_type=KIND, query=_label_query(), languages=["es"], limit=10)
+    assert [object_id for object_id, _score in found] == [1, 2]
+    assert found[0][1] > found[1][1]
+
+
+def test_jiebas_parts_of_a_chinese_word_are_not_required_twice():
+    from search.backends.sqlite import fts_expression
+
+    query = parse("laboratoires")
+    query.expansions = [("zh", "实验室")]
+    expression = fts_expression(query, ["fr"])
+    assert '("实验室")' in expression and '"实验"' not in expression
+    assert '"实验 实验室"' in fts_expression(query, ["fr"], boost_phrases=True)
