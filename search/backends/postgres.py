@@ -6,7 +6,7 @@ from dataclasses import replace
 from django.db import connection, transaction
 
 from search.backends.within import ids_within, kept_within
-from search.query import Query
+from search.query import Query, label_words
 
 # The stored, indexed tsvector of each entry (migration 0006), never recomputed at query time.
 VECTOR = "search_vector"
@@ -33,7 +33,8 @@ def tsquery(query: Query, languages: list[str | None]) -> str | None:
             ]
             alternatives.append("(" + " & ".join(parts) + ")")
     alternatives += [
-        "(" + " & ".join(_lexeme(t) for t in group) + ")" for group in query.expansion_groups()
+        "(" + " & ".join(map(_lexeme, label_words(group))) + ")"
+        for group in query.expansion_groups()
     ]
     if not alternatives:
         return None
@@ -49,7 +50,7 @@ def rank_tsquery(query: Query, languages: list[str | None]) -> str | None:
     terms = [
         token for language in languages for group in query.clauses(language)[0] for token in group
     ]
-    terms += [token for group in query.expansion_groups() for token in group]
+    terms += [token for group in query.expansion_groups() for token in label_words(group)]
     return " | ".join(_lexeme(term) for term in dict.fromkeys(terms)) or None
 
 

@@ -6,20 +6,11 @@ from dataclasses import replace
 from django.db import connection
 
 from search.backends.within import ids_within, kept_within
-from search.query import Query
+from search.query import Query, label_words
 
 
 def _quote(token: str) -> str:
     return '"' + token.replace('"', "") + '"'
-
-
-def _label_words(group: list[str]) -> list[str]:
-    """The words a label's matches must hold. jieba's search mode gives a Chinese word and its
-    parts (实验室: 实验, 实验室); once the word is required a part adds nothing to the match, only
-    a second share of BM25 to the Chinese texts."""
-    return [
-        token for token in group if not any(token != other and token in other for other in group)
-    ]
 
 
 def fts_expression(
@@ -49,7 +40,7 @@ def fts_expression(
             )
             phrases.append(_quote(" ".join(token for group in required for token in group)))
     for group in query.expansion_groups():
-        alternatives.append("(" + " AND ".join(map(_quote, _label_words(group))) + ")")
+        alternatives.append("(" + " AND ".join(map(_quote, label_words(group))) + ")")
         phrases.append(_quote(" ".join(group)))
     if not alternatives:
         return None
