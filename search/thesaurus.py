@@ -93,7 +93,8 @@ def _read_skos(path: Path) -> list[_Row]:
 def _link(concepts: list[Concept], rows: list[_Row]) -> None:
     """The SKOS relations between the concepts of one file, by their identifiers (a relation to
     a concept the file does not hold is left out)."""
-    by_uri = {concept.uri: concept for concept in concepts if concept.uri}
+    # By the file's identifiers, not the stored ones: those are cut to the column's length.
+    by_uri = {row.uri: concept for concept, row in zip(concepts, rows, strict=True) if row.uri}
     broader, related = set(), set()
     for concept, row in zip(concepts, rows, strict=True):
         broader |= {(concept.pk, by_uri[uri].pk) for uri in row.broader if uri in by_uri}

@@ -152,6 +152,16 @@ def test_a_new_import_replaces_the_relations_of_its_vocabulary(glossary, tmp_pat
     assert Concept.related.through.objects.count() == 2  # one relation, stored both ways
 
 
+def test_relations_hold_between_identifiers_longer_than_the_stored_ones(db, tmp_path):
+    from search.models import Concept
+
+    long = "https://example.org/" + "x" * 600
+    imported(tmp_path, "glossary.rdf", SKOS_FILE.replace("https://example.org/biotech", long), "g")
+    lmo = Concept.objects.get(uri="https://example.org/lmo")
+    assert [c.labels["en"] for c in lmo.broader.all()] == ["modern biotechnology"]
+    assert len(lmo.broader.get().uri) == 500
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
