@@ -12,8 +12,9 @@ def topics_active() -> QuerySet[Topic]:
     )
 
 
-def topic_choices() -> list[tuple[int, str]]:
-    """(id, label) pairs in the active language, narrower topics indented under their parent."""
+def topic_choices(value: str = "pk") -> list[tuple[int | str, str]]:
+    """(id, label) pairs in the active language, narrower topics indented under their parent;
+    `value="slug"`: (slug, label)."""
     topics = list(topics_active())
     by_parent: dict[int | None, list[Topic]] = {}
     for topic in topics:
@@ -22,7 +23,7 @@ def topic_choices() -> list[tuple[int, str]]:
 
     def walk(parent_id: int | None, depth: int) -> None:
         for topic in sorted(by_parent.get(parent_id, []), key=lambda t: (t.position, t.slug)):
-            choices.append((topic.pk, "— " * depth + topic.label))
+            choices.append((getattr(topic, value), "— " * depth + topic.label))
             walk(topic.pk, depth + 1)
 
     walk(None, 0)

@@ -125,6 +125,26 @@ def test_the_filters_select_what_the_published_record_says(client, library, quer
 
 
 @pytest.mark.django_db
+def test_the_filters_offer_lists_of_what_the_library_holds(client, library):
+    html = client.get("/en/library/documents/?topic=biosecurity").content.decode()
+    assert '<select name="topic"' in html
+    assert '<option value="biosecurity" selected>Biosecurity</option>' in html
+    assert '<select name="jurisdiction"' in html and '<option value="SEN">Senegal</option>' in html
+    assert '<select name="bwc_article"' in html
+
+
+@pytest.mark.django_db
+def test_reading_the_filters_of_a_search_reads_no_list(library, django_assert_num_queries):
+    from django.http import QueryDict
+
+    from documents.forms import LibraryFilterForm
+
+    with django_assert_num_queries(0):
+        filters = LibraryFilterForm(QueryDict("topic=biosecurity&bwc_article=99")).filters()
+    assert filters == {"topic": "biosecurity"}  # article 99 does not exist: dropped
+
+
+@pytest.mark.django_db
 def test_members_see_the_members_only_document_and_the_list_sorts_by_adoption(
     client, library, member
 ):
@@ -152,12 +172,14 @@ def test_existing_documents_get_the_copy_when_migrating(library):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        ("/en/library/documents/", 5),
-        ("/en/library/documents/?doc_type=national_law&language=en", 5),
-        ("/en/library/documents/?jurisdiction=FRA&sort=date", 5),
-        ("/en/library/documents/?topic=biosecurity&year_from=2000", 5),
-        ("/en/library/documents/?region=african&sort=date&page=1", 5),
-        ("/en/library/documents/?bwc_article=4&legal_status=in_force", 5),
+        # The list: its count and page, its rows' relations, and the filters' lists (topics,
+        # articles, States and organizations).
+        ("/en/library/documents/", 6),
+        ("/en/library/documents/?doc_type=national_law&language=en", 6),
+        ("/en/library/documents/?jurisdiction=FRA&sort=date", 6),
+        ("/en/library/documents/?topic=biosecurity&year_from=2000", 6),
+        ("/en/library/documents/?region=african&sort=date&page=1", 6),
+        ("/en/library/documents/?bwc_article=4&legal_status=in_force", 6),
         ("/en/library/", 6),  # counts not yet cached
     ],
 )
@@ -204,7 +226,7 @@ def test_a_list_count_is_cached_and_renewed_on_publication(
         client.get("/en/library/documents/?doc_type=national_law").context["page"].paginator.count
         == 2
     )
-    with django_assert_num_queries(4):  # the other page of the same list: no count
+    with django_assert_num_queries(5):  # the other page of the same list: no count
         client.get("/en/library/documents/?doc_type=national_law&page=2")
     published_document(
         contributor=contributor, moderator=moderator, organization=organization, official_number="x"

@@ -225,8 +225,7 @@ def export(request, fmt: str):
     """The current list (same filters, same permissions) as CSV, XLSX, or a ZIP with the files."""
     if fmt not in EXPORT_LIMITS:
         raise Http404
-    visible = selectors.documents_visible_to(request.user)
-    form = LibraryFilterForm(request.GET or None, visible=visible)
+    form = LibraryFilterForm(request.GET or None)
     documents = selectors.document_filter(
         selectors.documents_for_listing(request.user), filters=form.filters()
     )
