@@ -85,9 +85,9 @@ def match(
     """(object_id, score) of matching objects, best first, at most `limit` of them.
 
     Up to RANK_ALL matches are all ranked by BM25 (title weighted ten times the body). A query
-    that matches more (a common word, or a concept named in every language) ranks the objects
-    whose title holds its own words first, then the others newest first: ranking tens of
-    thousands of rows took 100-200 ms at 100 000 documents. Matches come newest first from the
+    that matches more (a common word, or a concept named in every language) puts the objects
+    whose title holds its own words first, then the others, newest first in each part: ranking
+    tens of thousands of rows took 100-200 ms at 100 000 documents. Matches come newest first from the
     index, so the `limit` kept are the newest. `among` (a few ids: a search's semantic
     neighbourhood, or the hits an excluded word must be checked in) and `within` (the sorted
     ids the reader's filters keep, backends/within.py) keep to those objects. `ranked=False`:
@@ -123,21 +123,25 @@ def match(
             few = walked_all and seen <= RANK_ALL
         if not rows:
             return []
-        if not ranked:
-            ranked_expression = None
-        elif few:
-            ranked_expression = fts_expression(query, languages, boost_phrases=True)
-        else:
-            literal = fts_expression(replace(query, expansions=[]), languages)
-            ranked_expression = "{title} : (" + literal + ")" if literal else None
         scores = {}
-        if ranked_expression:
+        if ranked and few:
             cursor.execute(
                 "SELECT rowid, bm25(search_fts, 10.0, 1.0) AS rank FROM search_fts "
                 "WHERE search_fts MATCH %s ORDER BY rank LIMIT %s",
-                [ranked_expression, RANK_ALL],
+                [fts_expression(query, languages, boost_phrases=True), RANK_ALL],
             )
             scores = {rowid: -rank for rowid, rank in cursor.fetchall()}
+        elif ranked and (literal := fts_expression(replace(query, expansions=[]), languages)):
+            # The newest titles holding the query's own words, unranked among themselves (each
+            # holds every word), as on PostgreSQL: ranking the 1 350 titles of the library that
+            # hold "Loi sur les agents pathogènes humains et les toxines" took 29 ms, finding
+            # them 13.
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                ["{title} : (" + literal + ")", RANK_ALL],
+            )
+            scores = {rowid: 1.0 for (rowid,) in cursor.fetchall()}
     ordered = sorted(rows, key=lambda row: (scores.get(row[0], 0.0), row[0]), reverse=True)
     return [(object_id, scores.get(rowid, 0.0)) for rowid, object_id in ordered]
 
