@@ -5,92 +5,32 @@ concept's labels in the five other languages ("biological weapons", "生物武�
 in its own language, so a French query finds the English and Chinese laws on the subject.
 """
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from defusedxml import ElementTree
 from django.core.cache import cache as django_cache
 from django.db import transaction
 from django.db.models import Count, Max
 
 from search.analysis import fold, tokens
 from search.models import Concept
+from search.vocabulary_files import TSV_LANGUAGES, VocabularyRow, read_vocabulary
 
 # SecBio's own vocabulary of biosafety and biosecurity law (SKOS), loaded beside UNBIS, whose
 # general terms lack much of the field's ("select agent", "containment level", "moratorium").
 GLOSSARY = Path(__file__).resolve().parent / "data" / "biosafety-glossary.rdf"
 GLOSSARY_SOURCE = "SecBio glossary"
-TSV_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]  # column order of UNBIS unbis_terms.tsv
 VERSION_KEY = "thesaurus-version"
 VERSION_TTL = 60  # seconds: how long another process may search with a replaced thesaurus
 MAX_NGRAM = 5
 MAX_EXPANSIONS = 12
 # Labels searched for a query's concepts, all languages together: bounds the full-text query.
 MAX_EXPANSION_LABELS = MAX_EXPANSIONS * 8
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-@dataclass
-class _Row:
-    """One concept as a vocabulary file gives it."""
-
-    labels: dict[str, str]
-    alt_labels: dict[str, list[str]] = field(default_factory=dict)
-    uri: str = ""
-    broader: list[str] = field(default_factory=list)
-    narrower: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-
-
-def _read_tsv(path: Path) -> list[_Row]:
-    rows = []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.reader(handle, delimiter="\t"):
-            labels = {
-                code: label.strip()
-                for code, label in zip(TSV_LANGUAGES, row, strict=False)
-                if label.strip()
-            }
-            if labels:
-                rows.append(_Row(labels))
-    return rows
-
-
-def _language(element) -> str:
-    return (element.get(XML_LANG) or "").split("-")[0].lower()
-
-
-def _read_skos(path: Path) -> list[_Row]:
-    """Each skos:Concept of an RDF/XML file: its prefLabel and altLabels in the six languages,
-    and the broader, narrower and related concepts it names."""
-    rows = []
-    # defusedxml: a vocabulary file comes from outside (entity expansion, external entities).
-    for _event, element in ElementTree.iterparse(path):
-        if element.tag != f"{{{SKOS}}}Concept":
-            continue
-        row = _Row({}, uri=element.get(f"{{{RDF}}}about", ""))
-        for label in element.findall(f"{{{SKOS}}}prefLabel"):
-            if (code := _language(label)) in TSV_LANGUAGES and (label.text or "").strip():
-                row.labels.setdefault(code, label.text.strip())
-        for label in element.findall(f"{{{SKOS}}}altLabel"):
-            if (code := _language(label)) in TSV_LANGUAGES and (label.text or "").strip():
-                row.alt_labels.setdefault(code, []).append(label.text.strip())
-        for name in ("broader", "narrower", "related"):
-            getattr(row, name).extend(
-                e.get(f"{{{RDF}}}resource", "") for e in element.findall(f"{{{SKOS}}}{name}")
-            )
-        if row.labels:
-            rows.append(row)
-        element.clear()
-    return rows
-
-
-def _link(concepts: list[Concept], rows: list[_Row]) -> None:
+def _link(concepts: list[Concept], rows: list[VocabularyRow]) -> None:
     """The SKOS relations between the concepts of one file, by their identifiers (a relation to
     a concept the file does not hold is left out)."""
     # By the file's identifiers, not the stored ones: those are cut to the column's length.
@@ -115,8 +55,9 @@ def _link(concepts: list[Concept], rows: list[_Row]) -> None:
 
 @transaction.atomic
 def thesaurus_import(*, path: Path, source: str) -> int:
-    """Replace the concepts of `source` with those of a UNBIS TSV or a SKOS RDF/XML file."""
-    rows = _read_skos(path) if path.suffix.lower() in {".rdf", ".xml", ".skos"} else _read_tsv(path)
+    """Replace the concepts of `source` with those of a UNBIS TSV or a SKOS file (RDF/XML,
+    Turtle, N-Triples); UnreadableVocabulary (or UnicodeDecodeError) when it cannot be read."""
+    rows = read_vocabulary(path)
     Concept.objects.filter(source=source).delete()
     concepts = Concept.objects.bulk_create(
         [

@@ -3,14 +3,11 @@
 import pytest
 from defusedxml import ElementTree
 
-from search.thesaurus import (
-    GLOSSARY,
-    GLOSSARY_SOURCE,
-    SKOS,
-    TSV_LANGUAGES,
-    XML_LANG,
-    thesaurus_import,
-)
+from search.thesaurus import GLOSSARY, GLOSSARY_SOURCE, thesaurus_import
+from search.vocabulary_files import TSV_LANGUAGES
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _concepts():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.tests.vocabularies import SKOS_FILE, imported
+from search.tests.vocabularies import SKOS_DESCRIPTION, SKOS_FILE, SKOS_TURTLE, imported
 from search.thesaurus import concepts_in
 
 TERMS = (
@@ -150,6 +150,54 @@ def test_a_new_import_replaces_the_relations_of_its_vocabulary(glossary, tmp_pat
     )
     assert Concept.objects.count() == 4
     assert Concept.related.through.objects.count() == 2  # one relation, stored both ways
+
+
+def _vocabulary() -> dict:
+    from search.models import Concept
+
+    return {
+        concept.uri: (
+            concept.labels,
+            concept.alt_labels,
+            sorted(c.uri for c in concept.broader.all()),
+            sorted(c.uri for c in concept.related.all()),
+        )
+        for concept in Concept.objects.all()
+    }
+
+
+def test_a_skos_file_in_turtle_gives_the_same_vocabulary(glossary, tmp_path):
+    from_xml = _vocabulary()
+    assert imported(tmp_path, "glossary.ttl", SKOS_TURTLE, "glossary") == 4
+    assert _vocabulary() == from_xml
+
+
+def test_concepts_written_as_descriptions_and_regional_language_tags_are_read(db, tmp_path):
+    from search.models import Concept
+
+    assert imported(tmp_path, "terms.rdf", SKOS_DESCRIPTION, "terms") == 1
+    concept = Concept.objects.get()
+    assert concept.labels == {"en": "biosafety", "zh": "生物安全", "fr": "biosécurité"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "terms.ttl",
+            SKOS_TURTLE[:200],  # cut short inside a label
+            "could not be read",
+        ),
+        ("terms.jsonld", "{}", "unknown kind of file .jsonld"),
+    ],
+)
+def test_a_skos_file_that_cannot_be_read_says_why(db, tmp_path, name, content, message):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("import-thesaurus", str(path), source="terms")
 
 
 def test_relations_hold_between_identifiers_longer_than_the_stored_ones(db, tmp_path):

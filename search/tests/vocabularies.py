@@ -35,3 +35,35 @@ def imported(tmp_path, name: str, content: str, source: str) -> int:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     return thesaurus_import(path=path, source=source)
+
+
+# The same vocabulary as SKOS_FILE, in Turtle.
+SKOS_TURTLE = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/> .
+
+ex:lmo a skos:Concept ;
+    skos:prefLabel "living modified organisms"@en, "organismes vivants modifiés"@fr,
+        "organismos vivos modificados"@es ;
+    skos:altLabel "OVM"@es, "transgénicos"@es ;
+    skos:broader ex:biotech ;
+    skos:related ex:moratorium, <https://example.org/not-in-this-file> .
+ex:biotech a skos:Concept ; skos:prefLabel "modern biotechnology"@en .
+ex:moratorium a skos:Concept ;
+    skos:prefLabel "moratorium on GMOs"@en, "moratoria de los OVM"@es ;
+    skos:narrower ex:seed-moratorium .
+ex:seed-moratorium a skos:Concept ; skos:prefLabel "moratorium on GM seeds"@en .
+"""
+
+# One concept written as rdf:Description with rdf:type, and labels tagged zh-Hans and fr-CA.
+SKOS_DESCRIPTION = """<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+  <rdf:Description rdf:about="https://example.org/biosafety">
+    <rdf:type rdf:resource="http://www.w3.org/2004/02/skos/core#Concept"/>
+    <skos:prefLabel xml:lang="en">biosafety</skos:prefLabel>
+    <skos:prefLabel xml:lang="zh-Hans">生物安全</skos:prefLabel>
+    <skos:prefLabel xml:lang="fr-CA">biosécurité</skos:prefLabel>
+    <skos:prefLabel xml:lang="de">Biosicherheit</skos:prefLabel>
+  </rdf:Description>
+</rdf:RDF>
+"""

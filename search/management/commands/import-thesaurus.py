@@ -1,14 +1,15 @@
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
 from django.core.management.base import BaseCommand, CommandError
 
 from search.thesaurus import thesaurus_import
+from search.vocabulary_files import UnreadableVocabulary
 
 
 class Command(BaseCommand):
     help = (
-        "Load a thesaurus: the UNBIS TSV (ar, zh, en, fr, ru, es columns) or a SKOS RDF/XML file."
+        "Load a thesaurus: the UNBIS TSV (ar, zh, en, fr, ru, es columns) or a SKOS file "
+        "(RDF/XML, Turtle or N-Triples)."
     )
 
     def add_arguments(self, parser):
@@ -22,6 +23,6 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is not a file.")
         try:
             count = thesaurus_import(path=path, source=source)
-        except (UnicodeDecodeError, ValueError, ParseError) as error:
+        except (UnicodeDecodeError, UnreadableVocabulary) as error:
             raise CommandError(f"{path} could not be read: {error}") from None
         self.stdout.write(f"{count} concepts loaded from {path} ({source}).")

@@ -1,0 +1,111 @@
+"""Reading vocabulary files: the UNBIS TSV, and SKOS in RDF/XML, Turtle or N-Triples.
+
+A SKOS file is read with rdflib, so that any of the usual ways of writing it (typed nodes or
+rdf:Description with rdf:type, nested or flat, XML or Turtle) gives the same concepts.
+"""
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+TSV_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]  # column order of UNBIS unbis_terms.tsv
+TSV_SUFFIXES = {".tsv", ".txt", ".csv"}
+# rdflib's names of the RDF formats, by file suffix. JSON-LD is left out: its parser may fetch
+# a remote @context.
+RDF_FORMATS = {
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".skos": "xml",
+    ".ttl": "turtle",
+    ".n3": "n3",
+    ".nt": "nt",
+}
+
+
+class UnreadableVocabulary(ValueError):
+    """The file is not a vocabulary SecBio can read; the message says why."""
+
+
+@dataclass
+class VocabularyRow:
+    """One concept as a vocabulary file gives it."""
+
+    labels: dict[str, str]
+    alt_labels: dict[str, list[str]] = field(default_factory=dict)
+    uri: str = ""
+    broader: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+
+def read_vocabulary(path: Path) -> list[VocabularyRow]:
+    """The concepts of a UNBIS TSV or a SKOS file, chosen by the file's suffix."""
+    suffix = path.suffix.lower()
+    if suffix in TSV_SUFFIXES:
+        return _read_tsv(path)
+    if suffix in RDF_FORMATS:
+        return _read_skos(path, RDF_FORMATS[suffix])
+    known = ", ".join(sorted(TSV_SUFFIXES | set(RDF_FORMATS)))
+    raise UnreadableVocabulary(f"unknown kind of file {suffix or '(no suffix)'}; known: {known}")
+
+
+def _read_tsv(path: Path) -> list[VocabularyRow]:
+    rows = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            labels = {
+                code: label.strip()
+                for code, label in zip(TSV_LANGUAGES, row, strict=False)
+                if label.strip()
+            }
+            if labels:
+                rows.append(VocabularyRow(labels))
+    return rows
+
+
+def _read_skos(path: Path, rdf_format: str) -> list[VocabularyRow]:
+    """Each skos:Concept: its prefLabel and altLabels in the six languages (zh-Hans, fr-CA:
+    their language), and the broader, narrower and related concepts it names. Concepts come in
+    the order of their identifiers, labels of one language in alphabetical order: a graph has
+    no order of its own."""
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    graph = rdflib.Graph()
+    try:
+        if rdf_format == "xml":
+            # A vocabulary file comes from outside: defusedxml refuses entity expansion and
+            # external entities before rdflib's parser sees the file.
+            ElementTree.parse(path)
+        graph.parse(path, format=rdf_format)
+    except Exception as error:
+        # On malformed input rdflib's parsers raise what they meet (BadSyntax, SAXParseException,
+        # IndexError on a Turtle file cut short): any of them means the file cannot be read.
+        raise UnreadableVocabulary(str(error) or type(error).__name__) from None
+    rows = []
+    for concept in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
+        row = VocabularyRow(
+            _labels(graph.objects(concept, SKOS.prefLabel), first=True),
+            _labels(graph.objects(concept, SKOS.altLabel), first=False),
+            uri=str(concept) if isinstance(concept, rdflib.URIRef) else "",
+        )
+        for name in ("broader", "narrower", "related"):
+            getattr(row, name).extend(
+                sorted(str(o) for o in graph.objects(concept, SKOS[name]) if str(o))
+            )
+        if row.labels:
+            rows.append(row)
+    return rows
+
+
+def _labels(literals, *, first: bool) -> dict:
+    """{language: the first label} (`first`) or {language: [labels]} of the six languages."""
+    found: dict[str, list[str]] = {}
+    for literal in sorted(literals, key=str):
+        code = (getattr(literal, "language", None) or "").split("-")[0].lower()
+        if code in TSV_LANGUAGES and str(literal).strip():
+            found.setdefault(code, []).append(str(literal).strip())
+    return {code: labels[0] for code, labels in found.items()} if first else found
