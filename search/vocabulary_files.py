@@ -11,7 +11,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 TSV_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]  # column order of UNBIS unbis_terms.tsv
-TSV_SUFFIXES = {".tsv", ".txt", ".csv"}
+TSV_SUFFIXES = {".tsv", ".txt"}
 # rdflib's names of the RDF formats, by file suffix. JSON-LD is left out: its parser may fetch
 # a remote @context.
 RDF_FORMATS = {
