@@ -71,11 +71,39 @@ class Concept(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.labels.get("en") or next(iter(self.labels.values()), "")
+        return labelled(self.labels)
 
     def label_in(self, language: str) -> str:
         """The label in `language` (a content language code), else the English, else any."""
-        return self.labels.get(language) or str(self)
+        return labelled(self.labels, language)
+
+
+class ConceptCollection(models.Model):
+    """A group of a vocabulary's concepts (a SKOS collection: the glossary's domains, such as
+    "Laboratory biosafety"), for browsing the thesaurus by domain."""
+
+    source = models.CharField(_("source"), max_length=100)
+    labels = models.JSONField(_("labels"), default=dict)
+    uri = models.CharField(_("identifier"), max_length=500, blank=True)
+    concepts = models.ManyToManyField(
+        Concept, related_name="collections", blank=True, verbose_name=_("concepts")
+    )
+
+    class Meta:
+        verbose_name = _("thesaurus domain")
+        verbose_name_plural = _("thesaurus domains")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return labelled(self.labels)
+
+    def label_in(self, language: str) -> str:
+        return labelled(self.labels, language)
+
+
+def labelled(labels: dict[str, str], language: str = "") -> str:
+    """The label in `language`, else the English, else any."""
+    return labels.get(language) or labels.get("en") or next(iter(labels.values()), "")
 
 
 class Term(models.Model):

@@ -1,11 +1,12 @@
 """Reads of the thesaurus for its pages: concepts found by their labels, one concept's relations."""
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.fields.json import KT
 
+from core.text import sort_key
 from search.analysis import tokens
-from search.models import Concept
+from search.models import Concept, ConceptCollection
 from search.thesaurus import MAX_NGRAM, TSV_LANGUAGES, ids_of, label_index, version
 
 MAX_FOUND = 500  # concepts a browse filter lists at most (UNBIS has 7 121)
@@ -32,18 +33,34 @@ def concepts_labelled(text: str) -> list[int]:
     return sorted(found, key=lambda pk: (found[pk], pk))[:MAX_FOUND]
 
 
-def concepts_for_browsing(language: str, text: str = "") -> QuerySet[Concept] | list[Concept]:
+def concepts_for_browsing(
+    language: str, text: str = "", collection: ConceptCollection | None = None
+) -> QuerySet[Concept] | list[Concept]:
     """The concepts to list, in the order of their label in `language`: all of them, or those
-    whose labels hold `text` (best matches first)."""
+    whose labels hold `text` (best matches first), within one `collection` (domain) if given."""
+    concepts = collection.concepts.all() if collection else Concept.objects.all()
     if text.strip():
         ids = concepts_labelled(text)
-        by_id = Concept.objects.in_bulk(ids)
+        by_id = concepts.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
-    return Concept.objects.order_by(KT(f"labels__{language}").asc(nulls_last=True), "pk")
+    return concepts.order_by(KT(f"labels__{language}").asc(nulls_last=True), "pk")
+
+
+def collections_for_browsing(language: str) -> list[tuple[ConceptCollection, int]]:
+    """Every vocabulary's domains with their number of concepts, in the order of `language`."""
+    found = ConceptCollection.objects.annotate(size=Count("concepts")).filter(size__gt=0)
+    return sorted(
+        ((collection, collection.size) for collection in found),
+        key=lambda pair: sort_key(pair[0].label_in(language)),
+    )
 
 
 def concept_with_relations(pk: int) -> Concept | None:
-    return Concept.objects.prefetch_related("broader", "narrower", "related").filter(pk=pk).first()
+    return (
+        Concept.objects.prefetch_related("broader", "narrower", "related", "collections")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def related_concepts(concepts: list[Concept], limit: int = 8) -> list[Concept]:

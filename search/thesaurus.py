@@ -15,8 +15,13 @@ from django.db import transaction
 from django.db.models import Count, Max
 
 from search.analysis import fold, tokens
-from search.models import Concept
-from search.vocabulary_files import TSV_LANGUAGES, VocabularyRow, read_vocabulary
+from search.models import Concept, ConceptCollection
+from search.vocabulary_files import (
+    TSV_LANGUAGES,
+    VocabularyCollection,
+    VocabularyRow,
+    read_vocabulary,
+)
 
 # SecBio's own vocabulary of biosafety and biosecurity law (SKOS), loaded beside UNBIS, whose
 # general terms lack much of the field's ("select agent", "containment level", "moratorium").
@@ -53,12 +58,33 @@ def _link(concepts: list[Concept], rows: list[VocabularyRow]) -> None:
     )
 
 
+def _collect(source, concepts, rows, collections: list[VocabularyCollection]) -> None:
+    """The file's collections and their member concepts (a member the file does not hold, or a
+    nested collection, is left out)."""
+    by_uri = {row.uri: concept.pk for concept, row in zip(concepts, rows, strict=True) if row.uri}
+    made = ConceptCollection.objects.bulk_create(
+        [ConceptCollection(source=source, labels=c.labels, uri=c.uri[:500]) for c in collections]
+    )
+    through = ConceptCollection.concepts.through
+    through.objects.bulk_create(
+        [
+            through(conceptcollection_id=collection.pk, concept_id=by_uri[uri])
+            for collection, read in zip(made, collections, strict=True)
+            for uri in dict.fromkeys(read.members)
+            if uri in by_uri
+        ],
+        batch_size=2000,
+    )
+
+
 @transaction.atomic
 def thesaurus_import(*, path: Path, source: str) -> int:
     """Replace the concepts of `source` with those of a UNBIS TSV or a SKOS file (RDF/XML,
     Turtle, N-Triples); UnreadableVocabulary (or UnicodeDecodeError) when it cannot be read."""
-    rows = read_vocabulary(path)
+    vocabulary = read_vocabulary(path)
+    rows = vocabulary.concepts
     Concept.objects.filter(source=source).delete()
+    ConceptCollection.objects.filter(source=source).delete()
     concepts = Concept.objects.bulk_create(
         [
             Concept(
@@ -74,6 +100,8 @@ def thesaurus_import(*, path: Path, source: str) -> int:
     )
     if any(row.broader or row.narrower or row.related for row in rows):
         _link(concepts, rows)
+    if vocabulary.collections:
+        _collect(source, concepts, rows, vocabulary.collections)
     _matcher_for.cache_clear()
     _acronyms_for.cache_clear()
     # Now for this process, and again at commit: another process may read the old version

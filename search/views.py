@@ -117,12 +117,23 @@ def thesaurus(request):
     labels hold the words typed (in any language)."""
     text = (request.GET.get("q") or "")[:200].strip()
     language = content_language()
-    concepts = selectors.concepts_for_browsing(language, text)
+    collections = selectors.collections_for_browsing(language)
+    # An unknown or malformed domain lists every concept, as no domain does.
+    chosen = next(
+        (c for c, _size in collections if str(c.pk) == request.GET.get("domain", "")), None
+    )
+    concepts = selectors.concepts_for_browsing(language, text, chosen)
     page = Paginator(concepts, CONCEPTS_PER_PAGE).get_page(_page(request))
     return render(
         request,
         "search/thesaurus.html",
-        {"page": page, "text": text, "language": language},
+        {
+            "page": page,
+            "text": text,
+            "language": language,
+            "collections": collections,
+            "chosen": chosen,
+        },
     )
 
 

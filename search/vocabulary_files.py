@@ -41,11 +41,26 @@ class VocabularyRow:
     related: list[str] = field(default_factory=list)
 
 
-def read_vocabulary(path: Path) -> list[VocabularyRow]:
-    """The concepts of a UNBIS TSV or a SKOS file, chosen by the file's suffix."""
+@dataclass
+class VocabularyCollection:
+    """A group of concepts (skos:Collection), with the identifiers of its member concepts."""
+
+    labels: dict[str, str]
+    uri: str = ""
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Vocabulary:
+    concepts: list[VocabularyRow]
+    collections: list[VocabularyCollection] = field(default_factory=list)
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """The concepts (and collections) of a UNBIS TSV or a SKOS file, by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix in TSV_SUFFIXES:
-        return _read_tsv(path)
+        return Vocabulary(_read_tsv(path))
     if suffix in RDF_FORMATS:
         return _read_skos(path, RDF_FORMATS[suffix])
     known = ", ".join(sorted(TSV_SUFFIXES | set(RDF_FORMATS)))
@@ -66,11 +81,11 @@ def _read_tsv(path: Path) -> list[VocabularyRow]:
     return rows
 
 
-def _read_skos(path: Path, rdf_format: str) -> list[VocabularyRow]:
+def _read_skos(path: Path, rdf_format: str) -> Vocabulary:
     """Each skos:Concept: its prefLabel and altLabels in the six languages (zh-Hans, fr-CA:
-    their language), and the broader, narrower and related concepts it names. Concepts come in
-    the order of their identifiers, labels of one language in alphabetical order: a graph has
-    no order of its own."""
+    their language), and the broader, narrower and related concepts it names; each
+    skos:Collection with a label, and its members. Concepts come in the order of their
+    identifiers, labels of one language in alphabetical order: a graph has no order of its own."""
     import rdflib
     from rdflib.namespace import RDF, SKOS
 
@@ -98,7 +113,20 @@ def _read_skos(path: Path, rdf_format: str) -> list[VocabularyRow]:
             )
         if row.labels:
             rows.append(row)
-    return rows
+    collections = []
+    for collection in sorted(set(graph.subjects(RDF.type, SKOS.Collection)), key=str):
+        labels = _labels(graph.objects(collection, SKOS.prefLabel), first=True)
+        if labels:
+            collections.append(
+                VocabularyCollection(
+                    labels,
+                    uri=str(collection) if isinstance(collection, rdflib.URIRef) else "",
+                    members=sorted(
+                        str(member) for member in graph.objects(collection, SKOS.member)
+                    ),
+                )
+            )
+    return Vocabulary(rows, collections)
 
 
 def _labels(literals, *, first: bool) -> dict:

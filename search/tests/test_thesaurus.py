@@ -161,9 +161,27 @@ def _vocabulary() -> dict:
             concept.alt_labels,
             sorted(c.uri for c in concept.broader.all()),
             sorted(c.uri for c in concept.related.all()),
+            sorted(c.uri for c in concept.collections.all()),
         )
         for concept in Concept.objects.all()
     }
+
+
+def test_a_skos_file_gives_its_collections_of_concepts(glossary, tmp_path):
+    from search.models import ConceptCollection
+
+    collection = ConceptCollection.objects.get()
+    assert collection.labels == {"en": "Biotechnology", "fr": "Biotechnologie"}
+    assert (
+        collection.label_in("fr") == "Biotechnologie"
+        and collection.label_in("zh") == "Biotechnology"
+    )
+    assert sorted(c.labels["en"] for c in collection.concepts.all()) == [
+        "living modified organisms",  # the member the file does not hold is left out
+        "modern biotechnology",
+    ]
+    imported(tmp_path, "glossary.rdf", SKOS_FILE, "glossary")  # replaced, not added
+    assert ConceptCollection.objects.get().concepts.count() == 2
 
 
 def test_a_skos_file_in_turtle_gives_the_same_vocabulary(glossary, tmp_path):

@@ -46,6 +46,28 @@ def test_concepts_are_found_by_their_labels(client, vocabulary, text, expected):
     assert {concept.labels["en"] for concept in response.context["page"]} == expected
 
 
+def test_the_thesaurus_is_browsed_by_domain(client, vocabulary):
+    from search.models import ConceptCollection
+
+    domain = ConceptCollection.objects.get()
+    response = client.get("/fr/search/thesaurus/", {"domain": domain.pk})
+    assert {c.labels["en"] for c in response.context["page"]} == {
+        "living modified organisms",
+        "modern biotechnology",
+    }
+    assert f'<option value="{domain.pk}" selected>Biotechnologie (2)</option>' in (
+        response.content.decode()
+    )
+    words = client.get(reverse("search:thesaurus"), {"domain": domain.pk, "q": "moratorium"})
+    assert list(words.context["page"]) == []  # the words, within the domain
+    for unknown in ("999999", "x", "1 OR 1=1"):  # every concept, as with no domain
+        response = client.get(reverse("search:thesaurus"), {"domain": unknown})
+        assert response.status_code == 200 and response.context["page"].paginator.count == 5
+    lmo = Concept.objects.get(uri="https://example.org/lmo")
+    page = client.get(f"/fr/search/thesaurus/{lmo.pk}/").content.decode()
+    assert f'href="/fr/search/thesaurus/?domain={domain.pk}">Biotechnologie</a>' in page
+
+
 def test_a_concept_shows_its_labels_relations_and_a_search_for_it(client, vocabulary):
     lmo = Concept.objects.get(uri="https://example.org/lmo")
     response = client.get(f"/es/search/thesaurus/{lmo.pk}/")

@@ -26,6 +26,13 @@ SKOS_FILE = """<?xml version="1.0" encoding="UTF-8"?>
   <skos:Concept rdf:about="https://example.org/seed-moratorium">
     <skos:prefLabel xml:lang="en">moratorium on GM seeds</skos:prefLabel>
   </skos:Concept>
+  <skos:Collection rdf:about="https://example.org/domain/biotech">
+    <skos:prefLabel xml:lang="en">Biotechnology</skos:prefLabel>
+    <skos:prefLabel xml:lang="fr">Biotechnologie</skos:prefLabel>
+    <skos:member rdf:resource="https://example.org/lmo"/>
+    <skos:member rdf:resource="https://example.org/biotech"/>
+    <skos:member rdf:resource="https://example.org/not-in-this-file"/>
+  </skos:Collection>
 </rdf:RDF>
 """
 
@@ -52,6 +59,9 @@ ex:moratorium a skos:Concept ;
     skos:prefLabel "moratorium on GMOs"@en, "moratoria de los OVM"@es ;
     skos:narrower ex:seed-moratorium .
 ex:seed-moratorium a skos:Concept ; skos:prefLabel "moratorium on GM seeds"@en .
+<https://example.org/domain/biotech> a skos:Collection ;
+    skos:prefLabel "Biotechnology"@en, "Biotechnologie"@fr ;
+    skos:member ex:lmo, ex:biotech, <https://example.org/not-in-this-file> .
 """
 
 # One concept written as rdf:Description with rdf:type, and labels tagged zh-Hans and fr-CA.
