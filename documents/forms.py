@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.text import sort_key
 from documents.languages import language_choices
 from documents.models import AccessLevel, BWCArticle, DocumentType, LegalStatus, RelationKind
-from organizations.models import Organization
+from organizations.models import Organization, RegionalGroup
 from taxonomy.selectors import topic_choices
 
 
@@ -193,7 +193,9 @@ class LibraryFilterForm(forms.Form):
     jurisdiction = forms.CharField(
         label=_("Jurisdiction"), required=False, max_length=20, widget=forms.Select
     )
-    region = forms.CharField(label=_("Region"), required=False, max_length=40)
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("All")), *RegionalGroup.choices]
+    )
     organization = forms.CharField(
         label=_("Contributing organization"), required=False, max_length=20, widget=forms.Select
     )

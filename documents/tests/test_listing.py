@@ -131,6 +131,7 @@ def test_the_filters_offer_lists_of_what_the_library_holds(client, library):
     assert '<option value="biosecurity" selected>Biosecurity</option>' in html
     assert '<select name="jurisdiction"' in html and '<option value="SEN">Senegal</option>' in html
     assert '<select name="bwc_article"' in html
+    assert '<option value="african">African States</option>' in html  # the UN regional groups
 
 
 @pytest.mark.django_db
