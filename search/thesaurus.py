@@ -35,11 +35,9 @@ MAX_EXPANSIONS = 12
 MAX_EXPANSION_LABELS = MAX_EXPANSIONS * 8
 
 
-def _link(concepts: list[Concept], rows: list[VocabularyRow]) -> None:
+def _link(concepts: list[Concept], rows: list[VocabularyRow], by_uri: dict) -> None:
     """The SKOS relations between the concepts of one file, by their identifiers (a relation to
     a concept the file does not hold is left out)."""
-    # By the file's identifiers, not the stored ones: those are cut to the column's length.
-    by_uri = {row.uri: concept for concept, row in zip(concepts, rows, strict=True) if row.uri}
     broader, related = set(), set()
     for concept, row in zip(concepts, rows, strict=True):
         broader |= {(concept.pk, by_uri[uri].pk) for uri in row.broader if uri in by_uri}
@@ -58,17 +56,16 @@ def _link(concepts: list[Concept], rows: list[VocabularyRow]) -> None:
     )
 
 
-def _collect(source, concepts, rows, collections: list[VocabularyCollection]) -> None:
+def _collect(source: str, collections: list[VocabularyCollection], by_uri: dict) -> None:
     """The file's collections and their member concepts (a member the file does not hold, or a
     nested collection, is left out)."""
-    by_uri = {row.uri: concept.pk for concept, row in zip(concepts, rows, strict=True) if row.uri}
     made = ConceptCollection.objects.bulk_create(
         [ConceptCollection(source=source, labels=c.labels, uri=c.uri[:500]) for c in collections]
     )
     through = ConceptCollection.concepts.through
     through.objects.bulk_create(
         [
-            through(conceptcollection_id=collection.pk, concept_id=by_uri[uri])
+            through(conceptcollection_id=collection.pk, concept_id=by_uri[uri].pk)
             for collection, read in zip(made, collections, strict=True)
             for uri in dict.fromkeys(read.members)
             if uri in by_uri
@@ -98,10 +95,12 @@ def thesaurus_import(*, path: Path, source: str) -> int:
         ],
         batch_size=2000,
     )
+    # By the file's identifiers, not the stored ones: those are cut to the column's length.
+    by_uri = {row.uri: concept for concept, row in zip(concepts, rows, strict=True) if row.uri}
     if any(row.broader or row.narrower or row.related for row in rows):
-        _link(concepts, rows)
+        _link(concepts, rows, by_uri)
     if vocabulary.collections:
-        _collect(source, concepts, rows, vocabulary.collections)
+        _collect(source, vocabulary.collections, by_uri)
     _matcher_for.cache_clear()
     _acronyms_for.cache_clear()
     # Now for this process, and again at commit: another process may read the old version
