@@ -7,17 +7,6 @@ import pytest
 from django.core.management import call_command
 
 from documents.models import Document, DocumentRelation, RevisionStatus
-from documents.services.reference import bwc_articles_load
-from organizations.services import organizations_load
-from taxonomy.services import topics_load
-
-
-@pytest.fixture
-def reference_data(db, administrator):
-    organizations_load()
-    topics_load()
-    bwc_articles_load()
-    return administrator
 
 
 def _import(path, *args) -> str:
