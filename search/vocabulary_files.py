@@ -89,6 +89,8 @@ def _read_skos(path: Path, rdf_format: str) -> Vocabulary:
     import rdflib
     from rdflib.namespace import RDF, SKOS
 
+    SKOSXL = rdflib.Namespace("http://www.w3.org/2008/05/skos-xl#")
+
     graph = rdflib.Graph()
     try:
         if rdf_format == "xml":
@@ -100,11 +102,20 @@ def _read_skos(path: Path, rdf_format: str) -> Vocabulary:
         # On malformed input rdflib's parsers raise what they meet (BadSyntax, SAXParseException,
         # IndexError on a Turtle file cut short): any of them means the file cannot be read.
         raise UnreadableVocabulary(str(error) or type(error).__name__) from None
+
+    def literals(subject, name: str) -> list:
+        """A subject's skos:prefLabel or altLabel literals, and those SKOS-XL gives as label
+        resources (skosxl:prefLabel → skosxl:literalForm, as AGROVOC publishes its labels)."""
+        found = list(graph.objects(subject, SKOS[name]))
+        for label in graph.objects(subject, SKOSXL[name]):
+            found += graph.objects(label, SKOSXL.literalForm)
+        return found
+
     rows = []
     for concept in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
         row = VocabularyRow(
-            _labels(graph.objects(concept, SKOS.prefLabel), first=True),
-            _labels(graph.objects(concept, SKOS.altLabel), first=False),
+            _labels(literals(concept, "prefLabel"), first=True),
+            _labels(literals(concept, "altLabel"), first=False),
             uri=str(concept) if isinstance(concept, rdflib.URIRef) else "",
         )
         for name in ("broader", "narrower", "related"):
@@ -115,7 +126,7 @@ def _read_skos(path: Path, rdf_format: str) -> Vocabulary:
             rows.append(row)
     collections = []
     for collection in sorted(set(graph.subjects(RDF.type, SKOS.Collection)), key=str):
-        labels = _labels(graph.objects(collection, SKOS.prefLabel), first=True)
+        labels = _labels(literals(collection, "prefLabel"), first=True)
         if labels:
             collections.append(
                 VocabularyCollection(

@@ -2,7 +2,13 @@
 
 import pytest
 
-from search.tests.vocabularies import SKOS_DESCRIPTION, SKOS_FILE, SKOS_TURTLE, imported
+from search.tests.vocabularies import (
+    SKOS_DESCRIPTION,
+    SKOS_FILE,
+    SKOS_TURTLE,
+    SKOS_XL,
+    imported,
+)
 from search.thesaurus import concepts_in
 
 TERMS = (
@@ -196,6 +202,15 @@ def test_concepts_written_as_descriptions_and_regional_language_tags_are_read(db
     assert imported(tmp_path, "terms.rdf", SKOS_DESCRIPTION, "terms") == 1
     concept = Concept.objects.get()
     assert concept.labels == {"en": "biosafety", "zh": "生物安全", "fr": "biosécurité"}
+
+
+def test_skos_xl_labels_are_read(db, tmp_path):
+    from search.models import Concept
+
+    assert imported(tmp_path, "agrovoc.rdf", SKOS_XL, "AGROVOC") == 1
+    concept = Concept.objects.get()
+    assert concept.labels == {"en": "quarantine", "es": "cuarentena"}
+    assert concept.alt_labels == {"es": ["aislamiento sanitario"]}
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,26 @@ SKOS_DESCRIPTION = """<?xml version="1.0" encoding="UTF-8"?>
   </rdf:Description>
 </rdf:RDF>
 """
+
+# Labels as SKOS-XL label resources (skosxl:prefLabel → skosxl:literalForm).
+SKOS_XL = """<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#"
+         xmlns:skosxl="http://www.w3.org/2008/05/skos-xl#">
+  <skos:Concept rdf:about="https://example.org/c_quarantine">
+    <skosxl:prefLabel>
+      <skosxl:Label rdf:about="https://example.org/xl_en_1">
+        <skosxl:literalForm xml:lang="en">quarantine</skosxl:literalForm>
+      </skosxl:Label>
+    </skosxl:prefLabel>
+    <skosxl:prefLabel rdf:resource="https://example.org/xl_es_1"/>
+    <skosxl:altLabel rdf:resource="https://example.org/xl_es_2"/>
+  </skos:Concept>
+  <skosxl:Label rdf:about="https://example.org/xl_es_1">
+    <skosxl:literalForm xml:lang="es">cuarentena</skosxl:literalForm>
+  </skosxl:Label>
+  <skosxl:Label rdf:about="https://example.org/xl_es_2">
+    <skosxl:literalForm xml:lang="es">aislamiento sanitario</skosxl:literalForm>
+  </skosxl:Label>
+</rdf:RDF>
+"""
