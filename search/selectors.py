@@ -13,10 +13,11 @@ MAX_FOUND = 500  # concepts a browse filter lists at most (UNBIS has 7 121)
 RELATED_TTL = 600  # seconds
 
 
-def concepts_labelled(text: str) -> list[int]:
+def concepts_labelled(text: str, among: set[int] | None = None) -> list[int]:
     """Ids of the concepts with a label (any language, any of its labels) holding every word of
     `text` as the language analyses it, the last word as a prefix ("biolog" finds "biological
-    weapons", "оруж" finds "Биологическое оружие"), shortest labels first."""
+    weapons", "оруж" finds "Биологическое оружие"), shortest labels first; only those `among`
+    (a domain's) if given, before the first MAX_FOUND are kept."""
     readings = {code: words for code in TSV_LANGUAGES if (words := tokens(text, code))}
     found: dict[int, int] = {}
     for key, ids in label_index().items():  # one pass over the labels, every language at once
@@ -29,7 +30,8 @@ def concepts_labelled(text: str) -> list[int]:
             word.startswith(last) for word in key_words
         ):
             for concept_id in ids_of(ids):
-                found[concept_id] = min(found.get(concept_id, MAX_NGRAM + 1), len(key_words))
+                if among is None or concept_id in among:
+                    found[concept_id] = min(found.get(concept_id, MAX_NGRAM + 1), len(key_words))
     return sorted(found, key=lambda pk: (found[pk], pk))[:MAX_FOUND]
 
 
@@ -40,7 +42,8 @@ def concepts_for_browsing(
     whose labels hold `text` (best matches first), within one `collection` (domain) if given."""
     concepts = collection.concepts.all() if collection else Concept.objects.all()
     if text.strip():
-        ids = concepts_labelled(text)
+        among = set(concepts.values_list("pk", flat=True)) if collection else None
+        ids = concepts_labelled(text, among)
         by_id = concepts.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
     return concepts.order_by(KT(f"labels__{language}").asc(nulls_last=True), "pk")

@@ -46,7 +46,7 @@ def test_concepts_are_found_by_their_labels(client, vocabulary, text, expected):
     assert {concept.labels["en"] for concept in response.context["page"]} == expected
 
 
-def test_the_thesaurus_is_browsed_by_domain(client, vocabulary):
+def test_the_thesaurus_is_browsed_by_domain(client, vocabulary, monkeypatch):
     from search.models import ConceptCollection
 
     domain = ConceptCollection.objects.get()
@@ -60,10 +60,17 @@ def test_the_thesaurus_is_browsed_by_domain(client, vocabulary):
     )
     words = client.get(reverse("search:thesaurus"), {"domain": domain.pk, "q": "moratorium"})
     assert list(words.context["page"]) == []  # the words, within the domain
+    # The domain narrows the concepts before the best are kept: "modern biotechnology" is the
+    # best for "mod" (two words), but not in this domain.
+    lmo = Concept.objects.get(uri="https://example.org/lmo")
+    narrow = ConceptCollection.objects.create(source="test", labels={"en": "LMOs"})
+    narrow.concepts.add(lmo)
+    monkeypatch.setattr("search.selectors.MAX_FOUND", 1)
+    words = client.get(reverse("search:thesaurus"), {"domain": narrow.pk, "q": "mod"})
+    assert list(words.context["page"]) == [lmo]
     for unknown in ("999999", "x", "1 OR 1=1"):  # every concept, as with no domain
         response = client.get(reverse("search:thesaurus"), {"domain": unknown})
         assert response.status_code == 200 and response.context["page"].paginator.count == 5
-    lmo = Concept.objects.get(uri="https://example.org/lmo")
     page = client.get(f"/fr/search/thesaurus/{lmo.pk}/").content.decode()
     assert f'href="/fr/search/thesaurus/?domain={domain.pk}">Biotechnologie</a>' in page
 
