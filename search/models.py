@@ -43,7 +43,21 @@ class SearchEntry(IndexedObject):
         ]
 
 
-class Concept(models.Model):
+class Labelled:
+    """A thesaurus entry whose `labels` are {language: label}: a concept or a domain."""
+
+    labels: dict[str, str]
+
+    def __str__(self) -> str:
+        return self.label_in("")
+
+    def label_in(self, language: str) -> str:
+        """The label in `language` (a content language code), else the English, else any."""
+        labels = self.labels
+        return labels.get(language) or labels.get("en") or next(iter(labels.values()), "")
+
+
+class Concept(Labelled, models.Model):
     """A thesaurus concept (UNBIS or any SKOS vocabulary) with its label in each language."""
 
     source = models.CharField(_("source"), max_length=100)
@@ -70,15 +84,8 @@ class Concept(models.Model):
         verbose_name_plural = _("thesaurus concepts")
         ordering = ["pk"]
 
-    def __str__(self) -> str:
-        return labelled(self.labels)
 
-    def label_in(self, language: str) -> str:
-        """The label in `language` (a content language code), else the English, else any."""
-        return labelled(self.labels, language)
-
-
-class ConceptCollection(models.Model):
+class ConceptCollection(Labelled, models.Model):
     """A group of a vocabulary's concepts (a SKOS collection: the glossary's domains, such as
     "Laboratory biosafety"), for browsing the thesaurus by domain."""
 
@@ -93,17 +100,6 @@ class ConceptCollection(models.Model):
         verbose_name = _("thesaurus domain")
         verbose_name_plural = _("thesaurus domains")
         ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return labelled(self.labels)
-
-    def label_in(self, language: str) -> str:
-        return labelled(self.labels, language)
-
-
-def labelled(labels: dict[str, str], language: str = "") -> str:
-    """The label in `language`, else the English, else any."""
-    return labels.get(language) or labels.get("en") or next(iter(labels.values()), "")
 
 
 class Term(models.Model):

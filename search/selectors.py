@@ -49,6 +49,14 @@ def concepts_for_browsing(
     return concepts.order_by(KT(f"labels__{language}").asc(nulls_last=True), "pk")
 
 
+def collection_chosen(
+    collections: list[tuple[ConceptCollection, int]], value: str | None
+) -> ConceptCollection | None:
+    """The domain of `collections_for_browsing` a request names by id; None for an unknown or
+    malformed one, which then lists every concept, as no domain does."""
+    return next((c for c, _size in collections if str(c.pk) == (value or "")), None)
+
+
 def collections_for_browsing(language: str) -> list[tuple[ConceptCollection, int]]:
     """Every vocabulary's domains with their number of concepts, in the order of `language`."""
     found = ConceptCollection.objects.annotate(size=Count("concepts")).filter(size__gt=0)

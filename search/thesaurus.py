@@ -19,7 +19,7 @@ from search.models import Concept, ConceptCollection
 from search.vocabulary_files import (
     TSV_LANGUAGES,
     VocabularyCollection,
-    VocabularyRow,
+    VocabularyConcept,
     read_vocabulary,
 )
 
@@ -35,7 +35,7 @@ MAX_EXPANSIONS = 12
 MAX_EXPANSION_LABELS = MAX_EXPANSIONS * 8
 
 
-def _link(concepts: list[Concept], rows: list[VocabularyRow], by_uri: dict) -> None:
+def _link(concepts: list[Concept], rows: list[VocabularyConcept], by_uri: dict) -> None:
     """The SKOS relations between the concepts of one file, by their identifiers (a relation to
     a concept the file does not hold is left out)."""
     broader, related = set(), set()

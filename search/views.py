@@ -118,10 +118,7 @@ def thesaurus(request):
     text = (request.GET.get("q") or "")[:200].strip()
     language = content_language()
     collections = selectors.collections_for_browsing(language)
-    # An unknown or malformed domain lists every concept, as no domain does.
-    chosen = next(
-        (c for c, _size in collections if str(c.pk) == request.GET.get("domain", "")), None
-    )
+    chosen = selectors.collection_chosen(collections, request.GET.get("domain"))
     concepts = selectors.concepts_for_browsing(language, text, chosen)
     page = Paginator(concepts, CONCEPTS_PER_PAGE).get_page(_page(request))
     return render(

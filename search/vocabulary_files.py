@@ -30,7 +30,7 @@ class UnreadableVocabulary(ValueError):
 
 
 @dataclass
-class VocabularyRow:
+class VocabularyConcept:
     """One concept as a vocabulary file gives it."""
 
     labels: dict[str, str]
@@ -52,7 +52,7 @@ class VocabularyCollection:
 
 @dataclass
 class Vocabulary:
-    concepts: list[VocabularyRow]
+    concepts: list[VocabularyConcept]
     collections: list[VocabularyCollection] = field(default_factory=list)
 
 
@@ -67,7 +67,7 @@ def read_vocabulary(path: Path) -> Vocabulary:
     raise UnreadableVocabulary(f"unknown kind of file {suffix or '(no suffix)'}; known: {known}")
 
 
-def _read_tsv(path: Path) -> list[VocabularyRow]:
+def _read_tsv(path: Path) -> list[VocabularyConcept]:
     rows = []
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.reader(handle, delimiter="\t"):
@@ -77,7 +77,7 @@ def _read_tsv(path: Path) -> list[VocabularyRow]:
                 if label.strip()
             }
             if labels:
-                rows.append(VocabularyRow(labels))
+                rows.append(VocabularyConcept(labels))
     return rows
 
 
@@ -113,7 +113,7 @@ def _read_skos(path: Path, rdf_format: str) -> Vocabulary:
 
     rows = []
     for concept in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
-        row = VocabularyRow(
+        row = VocabularyConcept(
             _labels(literals(concept, "prefLabel"), first=True),
             _labels(literals(concept, "altLabel"), first=False),
             uri=str(concept) if isinstance(concept, rdflib.URIRef) else "",

@@ -39,5 +39,5 @@ def query_with(context, **changes) -> str:
 
 @register.filter
 def concept_label(concept) -> str:
-    """A thesaurus concept's label in the reader's language, else in English."""
+    """A thesaurus concept's or domain's label in the reader's language, else in English."""
     return concept.label_in(languages.content_language(get_language()))
